@@ -1,0 +1,46 @@
+using TenancySchemas.Isolation;
+using TenancySchemas.Json;
+using TenancySchemas.Tiers;
+
+namespace TenancySchemas;
+
+/// <summary>
+/// Options of TenancySchemas. Set them with <c>AddTenancySchemas(o =&gt; …)</c>, bind them from a configuration
+/// section, or use the environment variables <c>TENANCY_SCHEMA_VERSION</c>, <c>DEFAULT_LOCALE</c> and
+/// <c>TENANT_ISOLATION_LEVEL</c>. They are validated when first used and at host start.
+/// </summary>
+public sealed class TenancySchemaOptions
+{
+    /// <summary>The only schema version this release understands.</summary>
+    public const string CurrentSchemaVersion = "v1";
+
+    /// <summary>Gets or sets the schema version (<c>TENANCY_SCHEMA_VERSION</c>). The default value is <c>v1</c>, the only accepted one.</summary>
+    public string SchemaVersion { get; set; } = CurrentSchemaVersion;
+
+    /// <summary>
+    /// Gets or sets the language of messages when the caller's UI culture is not en, fr, de or es
+    /// (<c>DEFAULT_LOCALE</c>). The default value is <c>en</c>.
+    /// </summary>
+    public string DefaultLocale { get; set; } = "en";
+
+    /// <summary>Gets or sets how strictly tenants are kept apart (<c>TENANT_ISOLATION_LEVEL</c>). The default value is <see cref="IsolationLevel.Moderate"/>.</summary>
+    public IsolationLevel IsolationLevel { get; set; } = IsolationLevel.Moderate;
+
+    /// <summary>
+    /// Gets or sets the tier used when neither the caller, the current tenant context nor the tier resolver names
+    /// one. The default value is <see langword="null"/>: such documents fail with <c>tenancy.tier.unknown</c>.
+    /// </summary>
+    public TenantType? DefaultTier { get; set; }
+
+    /// <summary>Gets or sets the tier table. The default value holds the limits of spec §3.</summary>
+    public TierProfile Tiers { get; set; } = new();
+
+    /// <summary>Gets the tiers of known tenants, by tenant id, read by the default tier resolver.</summary>
+    public IDictionary<string, TenantType> TenantTiers { get; } = new Dictionary<string, TenantType>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the JSON reader's limits. The default value allows 1 MiB documents nested 64 levels deep.</summary>
+    public TenancyJsonOptions Json { get; set; } = new();
+
+    /// <summary>Settings that could not be read from configuration or the environment, reported by the options validator.</summary>
+    internal List<string> SettingErrors { get; } = [];
+}

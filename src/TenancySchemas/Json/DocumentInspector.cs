@@ -1,0 +1,362 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Json;
+
+/// <summary>One read error before localization: a code, a JSON path and the message's named arguments.</summary>
+internal readonly record struct ReadError(string Code, string Path, KeyValuePair<string, object?>[] Args)
+{
+    public static ReadError Create(string code, string path, params (string Name, object? Value)[] args) =>
+        new(code, path, [.. args.Select(a => KeyValuePair.Create(a.Name, a.Value)), KeyValuePair.Create<string, object?>("Path", path)]);
+}
+
+/// <summary>A converter that can check a JSON value itself, reporting every problem instead of the first.</summary>
+internal interface IInspectingConverter
+{
+    void Inspect(JsonElement value, InspectionState state);
+}
+
+/// <summary>An enumeration converter whose wire values can be checked without knowing the enumeration at compile time.</summary>
+internal interface IWireEnumConverter
+{
+    string EnumName { get; }
+
+    bool IsDefined(string wire);
+}
+
+/// <summary>The state of one inspection: where it is, what it found.</summary>
+internal sealed class InspectionState(bool ignoreUnknownNestedMembers)
+{
+    public JsonPathBuilder Path { get; } = new();
+
+    public List<ReadError> Errors { get; } = [];
+
+    public bool IgnoreUnknownNestedMembers { get; } = ignoreUnknownNestedMembers;
+
+    /// <summary>Gets or sets how many objects deep the inspection is (the root object is 0).</summary>
+    public int ObjectLevel { get; set; } = -1;
+
+    public void Add(string code, params (string Name, object? Value)[] args) => Errors.Add(ReadError.Create(code, Path.Current, args));
+
+    public void InvalidKind(string expected) =>
+        Add(TenancyErrorCodes.JsonInvalidKind, ("Expected", new MessageText("expected." + expected)));
+}
+
+/// <summary>A localizable fragment of a message (such as "an integer"), resolved when the message is built.</summary>
+internal readonly record struct MessageText(string Key);
+
+/// <summary>
+/// Checks a parsed document against the shape of a record type, as System.Text.Json's contract for it describes
+/// the type, and reports every read error with its JSON path (spec §6: all read errors of a document, not only the
+/// first). It is the single authority on what the reader accepts; deserialization runs only on a document it passed.
+/// </summary>
+internal sealed class DocumentInspector(JsonSerializerOptions options)
+{
+    private readonly ConcurrentDictionary<Type, Shape> _shapes = new();
+
+    public void Inspect(JsonElement root, Type type, InspectionState state) => ShapeOf(type).Inspect(root, state);
+
+    private Shape ShapeOf(Type type) => _shapes.GetOrAdd(type, CreateShape);
+
+    private Shape CreateShape(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (underlying is not null)
+        {
+            return ShapeOf(underlying);
+        }
+
+        if (type == typeof(JsonElement))
+        {
+            return AnyShape.Instance;
+        }
+
+        if (type == typeof(string))
+        {
+            return new ScalarShape("string", e => e.ValueKind == JsonValueKind.String);
+        }
+
+        if (type == typeof(bool))
+        {
+            return new ScalarShape("boolean", e => e.ValueKind is JsonValueKind.True or JsonValueKind.False);
+        }
+
+        if (type == typeof(int))
+        {
+            return new ScalarShape("integer", e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _));
+        }
+
+        if (type == typeof(long))
+        {
+            return new ScalarShape("integer", e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _));
+        }
+
+        if (type == typeof(double))
+        {
+            return new ScalarShape("number", e => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var d) && double.IsFinite(d));
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return TimestampShape.Instance;
+        }
+
+        var info = options.GetTypeInfo(type);
+        return info.Converter switch
+        {
+            IWireEnumConverter wireEnum => new EnumShape(wireEnum),
+            IInspectingConverter inspecting => new CustomShape(inspecting),
+            _ => info.Kind switch
+            {
+                JsonTypeInfoKind.Object => new ObjectShape(this, info),
+                JsonTypeInfoKind.Enumerable => new ListShape(this, info.ElementType!),
+                JsonTypeInfoKind.Dictionary => new MapShape(this, info.ElementType!),
+                _ => throw new NotSupportedException($"The reader has no shape for {type}."),
+            },
+        };
+    }
+
+    private static bool AllowsNull(Type type) => Nullable.GetUnderlyingType(type) is not null || type == typeof(JsonElement);
+
+    private abstract class Shape
+    {
+        public abstract void Inspect(JsonElement value, InspectionState state);
+    }
+
+    private sealed class AnyShape : Shape
+    {
+        public static readonly AnyShape Instance = new();
+
+        public override void Inspect(JsonElement value, InspectionState state)
+        {
+        }
+    }
+
+    private sealed class ScalarShape(string expected, Func<JsonElement, bool> accepts) : Shape
+    {
+        public override void Inspect(JsonElement value, InspectionState state)
+        {
+            if (!accepts(value))
+            {
+                state.InvalidKind(expected);
+            }
+        }
+    }
+
+    private sealed class TimestampShape : Shape
+    {
+        public static readonly TimestampShape Instance = new();
+
+        public override void Inspect(JsonElement value, InspectionState state)
+        {
+            if (value.ValueKind != JsonValueKind.String || !WireTimestamp.TryParse(value.GetString()!, out _))
+            {
+                state.Add(TenancyErrorCodes.JsonTimestampOffset);
+            }
+        }
+    }
+
+    private sealed class EnumShape(IWireEnumConverter converter) : Shape
+    {
+        public override void Inspect(JsonElement value, InspectionState state)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                state.InvalidKind("string");
+            }
+            else if (value.GetString() is { } text && !converter.IsDefined(text))
+            {
+                state.Add(TenancyErrorCodes.JsonUnknownEnumValue, ("Value", MessageValue.Quote(text)), ("EnumType", converter.EnumName));
+            }
+        }
+    }
+
+    private sealed class CustomShape(IInspectingConverter converter) : Shape
+    {
+        public override void Inspect(JsonElement value, InspectionState state) => converter.Inspect(value, state);
+    }
+
+    private sealed class ListShape(DocumentInspector owner, Type elementType) : Shape
+    {
+        private readonly bool _elementAllowsNull = AllowsNull(elementType);
+
+        public override void Inspect(JsonElement value, InspectionState state)
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                state.InvalidKind("array");
+                return;
+            }
+
+            var element = owner.ShapeOf(elementType);
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                state.Path.PushIndex(index++);
+                if (item.ValueKind == JsonValueKind.Null && !_elementAllowsNull)
+                {
+                    state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", $"[{index - 1}]"));
+                }
+                else
+                {
+                    element.Inspect(item, state);
+                }
+
+                state.Path.Pop();
+            }
+        }
+    }
+
+    private sealed class MapShape(DocumentInspector owner, Type valueType) : Shape
+    {
+        private readonly bool _valueAllowsNull = AllowsNull(valueType);
+
+        public override void Inspect(JsonElement value, InspectionState state)
+        {
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                state.InvalidKind("object");
+                return;
+            }
+
+            var shape = owner.ShapeOf(valueType);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in value.EnumerateObject())
+            {
+                state.Path.PushMember(member.Name);
+                if (!seen.Add(member.Name))
+                {
+                    state.Add(TenancyErrorCodes.JsonMalformed, ("Detail", new MessageText("detail.duplicate_member")));
+                }
+                else if (member.Value.ValueKind == JsonValueKind.Null && !_valueAllowsNull)
+                {
+                    state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", member.Name));
+                }
+                else
+                {
+                    shape.Inspect(member.Value, state);
+                }
+
+                state.Path.Pop();
+            }
+        }
+    }
+
+    private sealed class ObjectShape : Shape
+    {
+        private readonly DocumentInspector _owner;
+        private readonly Dictionary<string, Member> _members;
+        private readonly Member[] _required;
+        private readonly IParentInspectingConverter[] _parentChecks;
+
+        public ObjectShape(DocumentInspector owner, JsonTypeInfo info)
+        {
+            _owner = owner;
+            _members = new Dictionary<string, Member>(StringComparer.Ordinal);
+            foreach (var property in info.Properties)
+            {
+                var allowsNull = property.PropertyType.IsValueType ? AllowsNull(property.PropertyType) : property.IsSetNullable;
+                _members[property.Name] = new Member(property.Name, property.PropertyType, property.IsRequired, allowsNull, property.CustomConverter as IInspectingConverter);
+            }
+
+            _required = [.. _members.Values.Where(m => m.Required)];
+            _parentChecks = [.. _members.Values.Select(m => m.Converter).OfType<IParentInspectingConverter>().Distinct()];
+        }
+
+        public override void Inspect(JsonElement value, InspectionState state)
+        {
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                state.InvalidKind("object");
+                return;
+            }
+
+            state.ObjectLevel++;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in value.EnumerateObject())
+            {
+                state.Path.PushMember(property.Name);
+                if (!seen.Add(property.Name))
+                {
+                    state.Add(TenancyErrorCodes.JsonMalformed, ("Detail", new MessageText("detail.duplicate_member")));
+                }
+                else if (!_members.TryGetValue(property.Name, out var member))
+                {
+                    if (state.ObjectLevel == 0 || !state.IgnoreUnknownNestedMembers)
+                    {
+                        state.Errors.Add(ReadError.Create(TenancyErrorCodes.JsonUnknownMember, state.Path.Parent, ("Member", MessageValue.Quote(property.Name))));
+                    }
+                }
+                else if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    if (!member.AllowsNull)
+                    {
+                        state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", property.Name));
+                    }
+                }
+                else if (member.Converter is not null)
+                {
+                    member.Converter.Inspect(property.Value, state);
+                }
+                else
+                {
+                    _owner.ShapeOf(member.Type).Inspect(property.Value, state);
+                }
+
+                state.Path.Pop();
+            }
+
+            foreach (var required in _required)
+            {
+                if (!seen.Contains(required.Name))
+                {
+                    state.Add(TenancyErrorCodes.JsonMissingMember, ("Member", required.Name));
+                }
+            }
+
+            foreach (var check in _parentChecks)
+            {
+                check.InspectParent(value, state);
+            }
+
+            state.ObjectLevel--;
+        }
+
+        private sealed record Member(string Name, Type Type, bool Required, bool AllowsNull, IInspectingConverter? Converter);
+    }
+}
+
+/// <summary>A member converter whose value must also agree with its sibling members (the object form of <c>features</c> and <c>quotas</c>).</summary>
+internal interface IParentInspectingConverter : IInspectingConverter
+{
+    void InspectParent(JsonElement parent, InspectionState state);
+}
+
+/// <summary>Makes document text safe to quote in a message: bounded length, control characters escaped.</summary>
+internal static class MessageValue
+{
+    public static string Quote(string text, int maxLength = 64)
+    {
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, maxLength) + 8);
+        foreach (var c in text.Length > maxLength ? text[..maxLength] : text)
+        {
+            if (char.IsControl(c) || c is '\u200e' or '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069'))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        if (text.Length > maxLength)
+        {
+            builder.Append('…');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Json;
+
+/// <summary>
+/// A first pass over the raw bytes: is this JSON at all, and does it nest too deeply? It tracks the path so that
+/// both errors can say where they are, and it stops at the first one (nothing after malformed JSON can be trusted).
+/// </summary>
+internal static class StructureScanner
+{
+    public static bool Scan(ReadOnlySpan<byte> utf8Json, int maxDepth, List<ReadError> errors)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
+        var path = new JsonPathBuilder();
+        var containers = new Stack<(bool IsArray, int NextIndex)>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        path.PushMember(reader.GetString()!);
+                        continue;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        EnterValue(path, containers);
+                        if (reader.CurrentDepth >= maxDepth)
+                        {
+                            errors.Add(ReadError.Create(TenancyErrorCodes.JsonTooDeep, path.Current, ("Limit", maxDepth)));
+                            return false;
+                        }
+
+                        containers.Push((reader.TokenType == JsonTokenType.StartArray, 0));
+                        continue;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        containers.Pop();
+                        LeaveValue(path, containers);
+                        continue;
+                    default:
+                        EnterValue(path, containers);
+                        LeaveValue(path, containers);
+                        continue;
+                }
+            }
+        }
+        catch (JsonException exception)
+        {
+            errors.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path.Current, ("Detail", Describe(exception))));
+            return false;
+        }
+
+        return true;
+    }
+
+    // A value inside an array gets its index pushed; a value after a member name already has the name.
+    private static void EnterValue(JsonPathBuilder path, Stack<(bool IsArray, int NextIndex)> containers)
+    {
+        if (containers.TryPeek(out var top) && top.IsArray)
+        {
+            path.PushIndex(top.NextIndex);
+            containers.Pop();
+            containers.Push((true, top.NextIndex + 1));
+        }
+    }
+
+    private static void LeaveValue(JsonPathBuilder path, Stack<(bool IsArray, int NextIndex)> containers)
+    {
+        if (containers.Count > 0)
+        {
+            path.Pop();
+        }
+    }
+
+    private static string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return MessageValue.Quote(cut > 0 ? message[..cut] : message, maxLength: 200).TrimEnd('.', ' ');
+    }
+}

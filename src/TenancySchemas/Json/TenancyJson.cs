@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using FluentValidation;
+using FluentValidation.Results;
+using TenancySchemas.Localization;
+using TenancySchemas.Tenants;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Json;
+
+/// <summary>
+/// The one entry point for reading and writing TenancySchemas documents (spec §1): snake_case members, enums as
+/// their wire strings, timestamps with offsets, unknown members rejected, no coercion between kinds. Reading never
+/// throws on bad input: it returns the record or every read error with its JSON path, code and localized message.
+/// Thread-safe; create one and reuse it (it is registered as a singleton by <c>AddTenancySchemas()</c>).
+/// </summary>
+public sealed class TenancyJson
+{
+    private readonly TenancyJsonOptions _limits;
+    private readonly string _defaultLocale;
+    private readonly JsonSerializerOptions _serializer;
+    private readonly DocumentInspector _inspector;
+
+    /// <summary>Initializes a new instance of the <see cref="TenancyJson"/> class with the default options and the system clock.</summary>
+    public TenancyJson()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TenancyJson"/> class.</summary>
+    /// <param name="options">The library options (JSON limits and default locale); <see langword="null"/> for the defaults.</param>
+    /// <param name="timeProvider">The clock that fills omitted <c>created_at</c>-style members; <see langword="null"/> for the system clock.</param>
+    public TenancyJson(TenancySchemaOptions? options, TimeProvider? timeProvider = null)
+    {
+        options ??= new TenancySchemaOptions();
+        _limits = new TenancyJsonOptions
+        {
+            MaxDocumentBytes = options.Json.MaxDocumentBytes,
+            MaxDepth = options.Json.MaxDepth,
+            IgnoreUnknownNestedMembers = options.Json.IgnoreUnknownNestedMembers,
+        };
+        _defaultLocale = options.DefaultLocale;
+        _serializer = CreateSerializerOptions(timeProvider ?? TimeProvider.System, _limits.MaxDepth);
+        _inspector = new DocumentInspector(_serializer);
+    }
+
+    /// <summary>Reads a document from UTF-8 bytes.</summary>
+    /// <typeparam name="T">The schema type, such as <see cref="TenantConfigSchema"/>.</typeparam>
+    /// <param name="utf8Json">The document.</param>
+    /// <returns>The record, or the read errors.</returns>
+    public TenancyReadResult<T> Read<T>(ReadOnlySpan<byte> utf8Json)
+        where T : class
+    {
+        var errors = new List<ReadError>();
+        var value = ReadCore<T>(utf8Json, errors);
+        return new TenancyReadResult<T>(value, Localize(errors));
+    }
+
+    /// <summary>Reads a document from a string.</summary>
+    /// <typeparam name="T">The schema type, such as <see cref="TenantConfigSchema"/>.</typeparam>
+    /// <param name="json">The document.</param>
+    /// <returns>The record, or the read errors.</returns>
+    public TenancyReadResult<T> Read<T>(string json)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read<T>(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a document and throws on the first read error; for callers that treat bad documents as bugs.</summary>
+    /// <typeparam name="T">The schema type.</typeparam>
+    /// <param name="utf8Json">The document.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="TenancyJsonException">The document could not be read.</exception>
+    public T ReadOrThrow<T>(ReadOnlySpan<byte> utf8Json)
+        where T : class
+    {
+        var result = Read<T>(utf8Json);
+        if (result.Value is not null)
+        {
+            return result.Value;
+        }
+
+        var first = result.Errors[0];
+        throw new TenancyJsonException(first.ErrorCode, first.PropertyName, first.ErrorMessage);
+    }
+
+    /// <summary>
+    /// Reads a document and, when it could be read, validates it. Validation failures carry JSON paths
+    /// (<c>$.sla.uptime_percentage</c>) like read errors do.
+    /// </summary>
+    /// <typeparam name="T">The schema type.</typeparam>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="validator">The validator, usually the <c>IValidator&lt;T&gt;</c> from dependency injection.</param>
+    /// <param name="context">Optional per-call tier, expected tenant and instant.</param>
+    /// <returns>The record and every failure.</returns>
+    public TenancyReadResult<T> ReadAndValidate<T>(ReadOnlySpan<byte> utf8Json, IValidator<T> validator, TenancyValidationContext? context = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        var read = Read<T>(utf8Json);
+        if (read.Value is null)
+        {
+            return read;
+        }
+
+        var validation = context is null ? validator.Validate(read.Value) : validator.Validate(read.Value, context);
+        foreach (var failure in validation.Errors)
+        {
+            failure.PropertyName = ToJsonPath(failure.PropertyName);
+        }
+
+        return new TenancyReadResult<T>(read.Value, validation.Errors);
+    }
+
+    /// <summary>Writes a record as a JSON string. Null members are omitted; defaults are written.</summary>
+    /// <typeparam name="T">The schema type.</typeparam>
+    /// <param name="value">The record.</param>
+    /// <returns>The document.</returns>
+    public string Write<T>(T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonSerializer.Serialize(value, TypeInfo<T>());
+    }
+
+    /// <summary>Writes a record as UTF-8 bytes.</summary>
+    /// <typeparam name="T">The schema type.</typeparam>
+    /// <param name="value">The record.</param>
+    /// <returns>The document.</returns>
+    public byte[] WriteToUtf8Bytes<T>(T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>());
+    }
+
+    /// <summary>Writes a record to a JSON writer.</summary>
+    /// <typeparam name="T">The schema type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The record.</param>
+    public void Write<T>(Utf8JsonWriter writer, T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        JsonSerializer.Serialize(writer, value, TypeInfo<T>());
+    }
+
+    /// <summary>Turns a FluentValidation property path (<c>Sla.UptimePercentage</c>) into a JSON path (<c>$.sla.uptime_percentage</c>).</summary>
+    internal static string ToJsonPath(string propertyPath)
+    {
+        if (string.IsNullOrEmpty(propertyPath))
+        {
+            return "$";
+        }
+
+        if (propertyPath.StartsWith('$'))
+        {
+            return propertyPath;
+        }
+
+        var builder = new StringBuilder("$");
+        foreach (var segment in propertyPath.Split('.'))
+        {
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? segment : segment[..bracket];
+            if (name.Length > 0)
+            {
+                builder.Append('.').Append(JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
+            }
+
+            if (bracket >= 0)
+            {
+                builder.Append(segment, bracket, segment.Length - bracket);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private T? ReadCore<T>(ReadOnlySpan<byte> utf8Json, List<ReadError> errors)
+        where T : class
+    {
+        if (utf8Json.Length > _limits.MaxDocumentBytes)
+        {
+            errors.Add(ReadError.Create(TenancyErrorCodes.JsonDocumentTooLarge, "$", ("Size", utf8Json.Length), ("Limit", _limits.MaxDocumentBytes)));
+            return null;
+        }
+
+        if (!StructureScanner.Scan(utf8Json, _limits.MaxDepth, errors))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = _limits.MaxDepth + 1 });
+        var state = new InspectionState(_limits.IgnoreUnknownNestedMembers);
+        _inspector.Inspect(document.RootElement, typeof(T), state);
+        if (state.Errors.Count > 0)
+        {
+            errors.AddRange(state.Errors);
+            return null;
+        }
+
+        try
+        {
+            var value = document.RootElement.Deserialize(TypeInfo<T>());
+            return value is null ? null : AfterRead(value, document.RootElement);
+        }
+        catch (JsonException exception)
+        {
+            // The inspector accepted what the serializer refused: report it rather than crash.
+            errors.Add(ReadError.Create(TenancyErrorCodes.JsonInvalidKind, exception.Path ?? "$", ("Expected", new MessageText("expected.schema"))));
+            return null;
+        }
+    }
+
+    private static T AfterRead<T>(T value, JsonElement root)
+        where T : class => value switch
+        {
+            TenantConfigSchema tenant => (T)(object)(tenant with { Quotas = TenantFeaturesConverter.MergeObjectFormQuotas(root, tenant.Quotas) }),
+            TenantConfigUpdateSchema update when root.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Object =>
+                (T)(object)(update with { Quotas = TenantFeaturesConverter.MergeObjectFormQuotas(root, update.Quotas ?? new TenantQuotas()) }),
+            _ => value,
+        };
+
+    private JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)_serializer.GetTypeInfo(typeof(T));
+
+    private List<ValidationFailure> Localize(List<ReadError> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return [];
+        }
+
+        using var culture = MessageCulture.Use(_defaultLocale);
+        var failures = new List<ValidationFailure>(errors.Count);
+        foreach (var error in errors)
+        {
+            var args = error.Args.Select(a => KeyValuePair.Create(a.Key, a.Value is MessageText text ? (object?)TenancyStringLocalizer.Instance[text.Key].Value : a.Value)).ToArray();
+            failures.Add(new ValidationFailure(error.Path, TenancyStringLocalizer.Instance.Format(error.Code, args))
+            {
+                ErrorCode = error.Code,
+                Severity = Severity.Error,
+            });
+        }
+
+        return failures;
+    }
+
+    private static JsonSerializerOptions CreateSerializerOptions(TimeProvider timeProvider, int maxDepth)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            AllowDuplicateProperties = false,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            NumberHandling = JsonNumberHandling.Strict,
+            MaxDepth = maxDepth + 1,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(info => FillNowOnCreate(info, timeProvider)),
+        };
+        options.Converters.Add(new WireTimestampConverter());
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // Source generation would be preferable, but its object initializers overwrite the records' property
+    // initializers with default values for every member a document omits (dotnet/runtime#84484), which breaks
+    // every "= x" default of the spec. The reflection contract keeps them; this modifier adds "defaults to now".
+    private static void FillNowOnCreate(JsonTypeInfo info, TimeProvider timeProvider)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || info.CreateObject is not { } create)
+        {
+            return;
+        }
+
+        var nowMembers = info.Properties
+            .Where(p => p.AttributeProvider is MemberInfo member && member.IsDefined(typeof(DefaultsToNowAttribute), inherit: true) && p.Set is not null)
+            .ToArray();
+        if (nowMembers.Length == 0)
+        {
+            return;
+        }
+
+        info.CreateObject = () =>
+        {
+            var instance = create();
+            var now = timeProvider.GetUtcNow();
+            foreach (var member in nowMembers)
+            {
+                member.Set!(instance, now);
+            }
+
+            return instance;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+namespace TenancySchemas.Json;
+
+/// <summary>Limits and leniency of the JSON reader.</summary>
+public sealed class TenancyJsonOptions
+{
+    /// <summary>The default largest document, in bytes: 1 MiB.</summary>
+    public const int DefaultMaxDocumentBytes = 1024 * 1024;
+
+    /// <summary>The default deepest nesting of objects and arrays.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>Gets or sets the largest document accepted, in UTF-8 bytes. The default value is 1 MiB.</summary>
+    public int MaxDocumentBytes { get; set; } = DefaultMaxDocumentBytes;
+
+    /// <summary>Gets or sets the deepest nesting of objects and arrays accepted. The default value is 64.</summary>
+    public int MaxDepth { get; set; } = DefaultMaxDepth;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether unknown members below the root are ignored instead of being
+    /// read errors, for documents written by producers of the original module. Unknown members at the root are
+    /// always errors. The default value is <see langword="false"/>.
+    /// </summary>
+    public bool IgnoreUnknownNestedMembers { get; set; }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Resources;
+using System.Text;
+using Microsoft.Extensions.Localization;
+
+namespace TenancySchemas.Localization;
+
+/// <summary>
+/// The library's messages (Messages.resx in en, fr, de and es) behind <see cref="IStringLocalizer"/>.
+/// Stateless: every lookup reads the culture of the calling thread, so messages come out in the
+/// caller's language without any shared setting.
+/// </summary>
+internal sealed class TenancyStringLocalizer : IStringLocalizer
+{
+    public static readonly TenancyStringLocalizer Instance = new();
+
+    private static readonly ResourceManager Resources =
+        new("TenancySchemas.Localization.Messages", typeof(TenancyStringLocalizer).Assembly);
+
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            var value = Resources.GetString(name, CultureInfo.CurrentUICulture);
+            return new LocalizedString(name, value ?? name, resourceNotFound: value is null);
+        }
+    }
+
+    public LocalizedString this[string name, params object[] arguments] =>
+        new(name, string.Format(CultureInfo.CurrentCulture, this[name].Value, arguments));
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: includeParentCultures);
+        if (set is null)
+        {
+            yield break;
+        }
+
+        foreach (System.Collections.DictionaryEntry entry in set)
+        {
+            yield return new LocalizedString((string)entry.Key, (string?)entry.Value ?? string.Empty);
+        }
+    }
+
+    /// <summary>Looks a message up in a given culture (used by tests of the catalog and by the reader).</summary>
+    public static string? GetString(string name, CultureInfo culture) => Resources.GetString(name, culture);
+
+    /// <summary>Looks a message template up and fills its named placeholders (<c>{Tier}</c>, <c>{Limit}</c>, …).</summary>
+    public string Format(string name, IReadOnlyList<KeyValuePair<string, object?>> arguments) =>
+        FillPlaceholders(this[name].Value, arguments);
+
+    public static string FillPlaceholders(string template, IReadOnlyList<KeyValuePair<string, object?>> arguments)
+    {
+        if (arguments.Count == 0 || !template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        var builder = new StringBuilder(template.Length + 32);
+        var position = 0;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                builder.Append(template, position, template.Length - position);
+                break;
+            }
+
+            builder.Append(template, position, open - position);
+            var placeholder = template.AsSpan(open + 1, close - open - 1);
+            var replaced = false;
+            foreach (var (key, value) in arguments)
+            {
+                if (placeholder.SequenceEqual(key))
+                {
+                    builder.Append(FormatValue(value));
+                    replaced = true;
+                    break;
+                }
+            }
+
+            if (!replaced)
+            {
+                builder.Append(template, open, close - open + 1);
+            }
+
+            position = close + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string FormatValue(object? value) => value switch
+    {
+        null => string.Empty,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.CurrentCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+using TenancySchemas.Common;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Tenants;
+
+/// <summary>
+/// Field rules of <see cref="TenantConfigUpdateSchema"/>: formats and the ranges of the nested records. The
+/// cross-field and tier rules apply to the result of <see cref="TenantConfigUpdateSchema.ApplyTo"/>.
+/// </summary>
+internal sealed class TenantConfigUpdateValidator : TenancyValidator<TenantConfigUpdateSchema>
+{
+    public TenantConfigUpdateValidator(ValidationServices services)
+        : base(services)
+    {
+        RuleFor(x => x.TenantName).Length(2, 100);
+        RuleFor(x => x.Status).IsInEnum();
+        RuleForEach(x => x.Features).IsInEnum();
+        RuleFor(x => x.Quotas!).SetValidator(new TenantQuotasValidator()).When(x => x.Quotas is not null);
+        RuleFor(x => x.Sla!).SetValidator(new TenantSlaValidator()).When(x => x.Sla is not null);
+        RuleFor(x => x.Security!).SetValidator(new TenantSecurityConfigValidator()).When(x => x.Security is not null);
+        RuleFor(x => x.Monitoring!).SetValidator(new TenantMonitoringConfigValidator()).When(x => x.Monitoring is not null);
+        RuleFor(x => x.Billing!).SetValidator(new TenantBillingConfigValidator()).When(x => x.Billing is not null);
+        RuleForEach(x => x.ComplianceLevels).IsInEnum();
+        RuleFor(x => x.IsolationLevel).IsInEnum();
+        RuleFor(x => x.AdminEmail).Email();
+        RuleFor(x => x.ContactPhone).E164Phone();
+        RuleFor(x => x.Organization).MaximumLength(100);
+        RuleFor(x => x.Timezone).IanaTimeZone();
+        RuleFor(x => x.CustomDomain).HttpUrl();
+        RuleFor(x => x.WebhookUrl).HttpUrl();
+    }
+
+    protected override bool HasTierRules => false;
+
+    protected override string? TenantIdOf(TenantConfigUpdateSchema document) => null;
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TenancySchemas.Json;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Tenants;
+
+/// <summary>
+/// <c>features</c> on the wire (spec §1.14): a list of feature names, or the original module's object of booleans
+/// and numbers. The numbers of the object form are moved to <c>quotas</c> by the reader; the writer emits the list,
+/// in enum order.
+/// </summary>
+internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<TenantFeature>>, IParentInspectingConverter
+{
+    /// <summary>The numeric limits of the object form, by wire name.</summary>
+    public static readonly IReadOnlyList<string> QuotaMembers = ["max_users", "max_storage_gb", "max_api_calls_per_hour", "backup_retention"];
+
+    /// <summary>The features the original module enabled when the object form omits them.</summary>
+    public static readonly IReadOnlySet<TenantFeature> ObjectFormDefaults = new HashSet<TenantFeature>
+    {
+        TenantFeature.RealTimeMonitoring, TenantFeature.ApiRateLimiting, TenantFeature.DataEncryption, TenantFeature.AuditLogging,
+    };
+
+    public override IReadOnlySet<TenantFeature> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var features = new HashSet<TenantFeature>();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                features.Add(ReadFeature(ref reader));
+            }
+
+            return features;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a list of feature names or an object.");
+        }
+
+        features.UnionWith(ObjectFormDefaults);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (WireEnum<TenantFeature>.TryParse(name, out var feature) && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+            {
+                if (reader.GetBoolean())
+                {
+                    features.Add(feature);
+                }
+                else
+                {
+                    features.Remove(feature);
+                }
+            }
+            else if (!QuotaMembers.Contains(name) || reader.TokenType != JsonTokenType.Number)
+            {
+                throw new JsonException($"Unexpected features member '{name}'.");
+            }
+        }
+
+        return features;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlySet<TenantFeature> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        foreach (var feature in Enum.GetValues<TenantFeature>())
+        {
+            if (value.Contains(feature))
+            {
+                writer.WriteStringValue(feature.ToWire());
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static TenantFeature ReadFeature(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && WireEnum<TenantFeature>.TryParse(reader.GetString()!, out var feature)
+            ? feature
+            : throw new JsonException("Expected a feature name.");
+
+    public void Inspect(JsonElement value, InspectionState state)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                state.Path.PushIndex(index++);
+                if (item.ValueKind != JsonValueKind.String)
+                {
+                    state.InvalidKind("string");
+                }
+                else if (!WireEnum<TenantFeature>.TryParse(item.GetString()!, out _))
+                {
+                    state.Add(TenancyErrorCodes.JsonUnknownEnumValue, ("Value", MessageValue.Quote(item.GetString()!)), ("EnumType", nameof(TenantFeature)));
+                }
+
+                state.Path.Pop();
+            }
+
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            state.InvalidKind("features");
+            return;
+        }
+
+        foreach (var member in value.EnumerateObject())
+        {
+            state.Path.PushMember(member.Name);
+            if (WireEnum<TenantFeature>.TryParse(member.Name, out _))
+            {
+                if (member.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    state.InvalidKind("boolean");
+                }
+            }
+            else if (QuotaMembers.Contains(member.Name))
+            {
+                if (member.Value.ValueKind != JsonValueKind.Number || !member.Value.TryGetInt32(out _))
+                {
+                    state.InvalidKind("integer");
+                }
+            }
+            else
+            {
+                state.Errors.Add(ReadError.Create(TenancyErrorCodes.JsonUnknownMember, state.Path.Parent, ("Member", MessageValue.Quote(member.Name))));
+            }
+
+            state.Path.Pop();
+        }
+    }
+
+    public void InspectParent(JsonElement parent, InspectionState state)
+    {
+        if (!parent.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Object ||
+            !parent.TryGetProperty("quotas", out var quotas) || quotas.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var name in QuotaMembers)
+        {
+            if (features.TryGetProperty(name, out var fromFeatures) && fromFeatures.ValueKind == JsonValueKind.Number &&
+                quotas.TryGetProperty(name, out var fromQuotas) && fromQuotas.ValueKind == JsonValueKind.Number &&
+                !JsonElement.DeepEquals(fromFeatures, fromQuotas))
+            {
+                state.Path.PushMember("features");
+                state.Path.PushMember(name);
+                state.Add(TenancyErrorCodes.JsonFeatureConflict, ("Quota", name));
+                state.Path.Pop();
+                state.Path.Pop();
+            }
+        }
+    }
+
+    /// <summary>Moves the numbers of an object-form <c>features</c> into <paramref name="quotas"/> where it leaves them unset.</summary>
+    public static TenantQuotas MergeObjectFormQuotas(JsonElement parent, TenantQuotas quotas)
+    {
+        if (!parent.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Object)
+        {
+            return quotas;
+        }
+
+        int? Get(string name) => features.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) ? n : null;
+        return quotas with
+        {
+            MaxUsers = quotas.MaxUsers ?? Get("max_users"),
+            MaxStorageGb = quotas.MaxStorageGb ?? Get("max_storage_gb"),
+            MaxApiCallsPerHour = quotas.MaxApiCallsPerHour ?? Get("max_api_calls_per_hour"),
+            BackupRetention = quotas.BackupRetention ?? Get("backup_retention"),
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using TenancySchemas.Common;
+
+namespace TenancySchemas.Tiers;
+
+/// <summary>
+/// The limits of one tenant tier (spec §3). Collections hold wire names so that the tier table can be
+/// bound from configuration (<c>Tenancy:Tiers:Trial:MaxUsers</c>) without knowing every schema family.
+/// </summary>
+public sealed record TierLimits
+{
+    /// <summary>Gets the most users a tenant of this tier may have.</summary>
+    public int MaxUsers { get; init; }
+
+    /// <summary>Gets the most storage, in GB, a tenant of this tier may have.</summary>
+    public int MaxStorageGb { get; init; }
+
+    /// <summary>Gets the most API calls per hour a tenant of this tier may have.</summary>
+    public int MaxApiCallsPerHour { get; init; }
+
+    /// <summary>Gets the highest uptime percentage a configuration of this tier may promise.</summary>
+    public double BestUptimePercentage { get; init; }
+
+    /// <summary>Gets the fastest response time, in milliseconds, a configuration of this tier may promise.</summary>
+    public int BestResponseTimeMs { get; init; }
+
+    /// <summary>Gets the fastest support response, in minutes, a configuration of this tier may promise.</summary>
+    public int BestSupportResponseMinutes { get; init; }
+
+    /// <summary>Gets the longest backup retention, in days.</summary>
+    public int MaxBackupRetentionDays { get; init; }
+
+    /// <summary>Gets the wire names of the tenant features this tier may enable.</summary>
+    public IReadOnlySet<string> AllowedFeatures { get; init => field = ValueSet<string>.From(value); } = ValueSet<string>.Empty;
+
+    /// <summary>Gets the wire names of the compliance levels and standards this tier may claim.</summary>
+    public IReadOnlySet<string> AllowedCompliance { get; init => field = ValueSet<string>.From(value); } = ValueSet<string>.Empty;
+
+    /// <summary>Gets the wire names of the alert channels this tier may use.</summary>
+    public IReadOnlySet<string> AlertChannels { get; init => field = ValueSet<string>.From(value); } = ValueSet<string>.Empty;
+
+    /// <summary>Gets the wire names of the notification channels this tier may use.</summary>
+    public IReadOnlySet<string> NotificationChannels { get; init => field = ValueSet<string>.From(value); } = ValueSet<string>.Empty;
+
+    /// <summary>Gets the most conditions one alert may define.</summary>
+    public int MaxAlertConditions { get; init; }
+
+    /// <summary>Gets the most recipients one alert or notification may address.</summary>
+    public int MaxRecipients { get; init; }
+
+    /// <summary>Gets the most escalation steps one alert may define.</summary>
+    public int MaxEscalationSteps { get; init; }
+
+    /// <summary>Gets a value indicating whether webhook URLs are allowed.</summary>
+    public bool WebhooksAllowed { get; init; }
+
+    /// <summary>Gets the shortest metric collection interval, in seconds.</summary>
+    public int MinCollectionIntervalSeconds { get; init; }
+
+    /// <summary>Gets the most metrics (metrics and custom metrics together) one monitoring configuration may define.</summary>
+    public int MaxMetrics { get; init; }
+
+    /// <summary>Gets the longest retention, in days, of monitoring and performance data.</summary>
+    public int MaxRetentionDays { get; init; }
+
+    /// <summary>Gets a value indicating whether ML predictions and automatic mitigation are allowed.</summary>
+    public bool MlAllowed { get; init; }
+
+    /// <summary>Gets the sustained number of validations per second one tenant of this tier may run.</summary>
+    public int ValidationRequestsPerSecond { get; init; }
+
+    /// <summary>Gets the burst of validations one tenant of this tier may run above the sustained rate.</summary>
+    public int ValidationBurst { get; init; }
+}

@@ -1,0 +1,256 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using FluentValidation;
+using FluentValidation.Internal;
+using FluentValidation.Results;
+using TenancySchemas.Isolation;
+using TenancySchemas.Json;
+using TenancySchemas.Localization;
+using TenancySchemas.Security;
+using TenancySchemas.Tiers;
+
+namespace TenancySchemas.Validation;
+
+/// <summary>
+/// The shared path every root document takes (see docs/architecture): culture, tier, expected tenant, then the
+/// family's common rules plus its tier's rule set. Child validators of nested records run inside it and never
+/// repeat it. Validators are singletons: nothing here is per-call state except locals.
+/// </summary>
+internal abstract class TenancyValidator<T> : AbstractValidator<T>
+    where T : class
+{
+    private static readonly FrozenSet<string> TierRuleSetNames = TierProfile.AllTiers.Select(t => t.ToWire()).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> SensitivePaths = CollectSensitivePaths(typeof(T), prefix: string.Empty).ToFrozenSet(StringComparer.Ordinal);
+
+    protected TenancyValidator(ValidationServices services)
+    {
+        Services = services;
+    }
+
+    protected ValidationServices Services { get; }
+
+    /// <summary>Gets the limits of a tier, read when a rule runs so that the options' tier table is the only source.</summary>
+    protected TierLimits Limits(TenantType tier) => Services.Options.Tiers[tier];
+
+    /// <summary>The document's tenant id (checked against the expected tenant).</summary>
+    protected abstract string? TenantIdOf(T document);
+
+    /// <summary>The tier the document names itself (TenantConfigSchema's tenant_type); others have none.</summary>
+    protected virtual TenantType? DocumentTier(T document) => null;
+
+    /// <summary>Gets a value indicating whether the document has tier rule sets (an update document has none).</summary>
+    protected virtual bool HasTierRules => true;
+
+    /// <summary>Declares one rule set per tier, named by the tier's wire name.</summary>
+    protected void TierRuleSets(Action<TenantType> rules)
+    {
+        foreach (var tier in TierProfile.AllTiers)
+        {
+            RuleSet(tier.ToWire(), () => rules(tier));
+        }
+    }
+
+    /// <summary>The tier's display name in the caller's language (Trial, Essai, …).</summary>
+    protected static string TierName(TenantType tier) => TenancyStringLocalizer.Instance["tier." + tier.ToWire()].Value;
+
+    public override ValidationResult Validate(ValidationContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.IsChildContext)
+        {
+            return base.Validate(context);
+        }
+
+        using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
+        var (prepared, early) = Prepare(context);
+        var result = base.Validate(prepared);
+        return Finish(context, result, early);
+    }
+
+    public override async Task<ValidationResult> ValidateAsync(ValidationContext<T> context, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.IsChildContext)
+        {
+            return await base.ValidateAsync(context, cancellation).ConfigureAwait(false);
+        }
+
+        using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
+        var (prepared, early) = Prepare(context);
+        var result = await base.ValidateAsync(prepared, cancellation).ConfigureAwait(false);
+        return Finish(context, result, early);
+    }
+
+    private (ValidationContext<T> Prepared, List<ValidationFailure> Early) Prepare(ValidationContext<T> context)
+    {
+        var document = context.InstanceToValidate ?? throw new ArgumentException("Cannot validate a null document.", nameof(context));
+        var call = context.RootContextData.TryGetValue(TenancyValidationContext.Key, out var data) ? data as TenancyValidationContext : null;
+        var tenantId = TenantIdOf(document);
+        var early = new List<ValidationFailure>();
+
+        if (ExpectedTenantMismatch(call, tenantId) is { } mismatch)
+        {
+            early.Add(mismatch);
+        }
+
+        if (!HasTierRules)
+        {
+            return (context, early);
+        }
+
+        IValidatorSelector selector;
+        switch (context.Selector)
+        {
+            case RulesetValidatorSelector explicitSets when explicitSets.RuleSets.Any(TierRuleSetNames.Contains):
+                // The caller chose the tier (o.IncludeRuleSets("trial")): its common rules still apply.
+                selector = new RulesetValidatorSelector([.. explicitSets.RuleSets.Append(RulesetValidatorSelector.DefaultRuleSetName).Distinct()]);
+                break;
+            case DefaultValidatorSelector or RulesetValidatorSelector:
+                var tier = ResolveTier(document, call, tenantId);
+                var sets = context.Selector is RulesetValidatorSelector named ? named.RuleSets.ToList() : [RulesetValidatorSelector.DefaultRuleSetName];
+                if (tier is { } known)
+                {
+                    sets.Add(known.ToWire());
+                }
+                else
+                {
+                    early.Add(Failure(string.Empty, TenancyErrorCodes.TierUnknown, MessageArgs.Of(("TenantId", tenantId))));
+                }
+
+                selector = new RulesetValidatorSelector([.. sets.Distinct()]);
+                break;
+            default:
+                // A property-only validation (IncludeProperties) is partial by design: no tier is involved.
+                return (context, early);
+        }
+
+        var prepared = new ValidationContext<T>(document, context.PropertyChain, selector);
+        foreach (var (key, value) in context.RootContextData)
+        {
+            prepared.RootContextData[key] = value;
+        }
+
+        return (prepared, early);
+    }
+
+    private ValidationFailure? ExpectedTenantMismatch(TenancyValidationContext? call, string? tenantId)
+    {
+        var expected = call?.ExpectedTenantId;
+        if (expected is null && Services.Options.IsolationLevel != IsolationLevel.Basic)
+        {
+            expected = Services.TenantContext.Current?.TenantId;
+        }
+
+        if (expected is not null && !string.IsNullOrEmpty(tenantId) && !string.Equals(expected, tenantId, StringComparison.Ordinal))
+        {
+            return Failure(
+                "TenantId",
+                TenancyErrorCodes.TenantMismatch,
+                MessageArgs.Of(("PropertyName", "tenant_id"), ("TenantId", MessageValue.Quote(tenantId)), ("ExpectedTenantId", MessageValue.Quote(expected))));
+        }
+
+        return null;
+    }
+
+    private TenantType? ResolveTier(T document, TenancyValidationContext? call, string? tenantId)
+    {
+        if (DocumentTier(document) is { } own)
+        {
+            return own;
+        }
+
+        if (call?.Tier is { } requested)
+        {
+            return requested;
+        }
+
+        if (tenantId is not null && Services.TenantContext.Current is { Tier: { } current } tenant &&
+            string.Equals(tenant.TenantId, tenantId, StringComparison.Ordinal))
+        {
+            return current;
+        }
+
+        return (tenantId is null ? null : Services.TierResolver.ResolveTier(tenantId)) ?? Services.Options.DefaultTier;
+    }
+
+    private static ValidationResult Finish(ValidationContext<T> context, ValidationResult result, List<ValidationFailure> early)
+    {
+        result.Errors.InsertRange(0, early);
+        foreach (var error in result.Errors)
+        {
+            if (SensitivePaths.Contains(StripIndexes(error.PropertyName)))
+            {
+                error.AttemptedValue = null;
+            }
+        }
+
+        if (context.ThrowOnFailures && !result.IsValid)
+        {
+            throw new ValidationException(result.Errors);
+        }
+
+        return result;
+    }
+
+    private static ValidationFailure Failure(string property, string code, MessageArgs args) =>
+        new(property, TenancyStringLocalizer.Instance.Format(code, args.Items)) { ErrorCode = code, Severity = Severity.Error };
+
+    private static string StripIndexes(string path)
+    {
+        if (!path.Contains('[', StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var builder = new System.Text.StringBuilder(path.Length);
+        var depth = 0;
+        foreach (var c in path)
+        {
+            if (c == '[')
+            {
+                depth++;
+            }
+            else if (c == ']')
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<string> CollectSensitivePaths(Type type, string prefix)
+    {
+        if (prefix.Split('.').Length > 6)
+        {
+            yield break;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var path = prefix + property.Name;
+            if (property.IsDefined(typeof(SensitiveAttribute), inherit: true))
+            {
+                yield return path;
+            }
+
+            var nested = property.PropertyType;
+            if (nested.IsGenericType && nested.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            {
+                nested = nested.GetGenericArguments()[0];
+            }
+
+            if (nested.IsClass && nested != typeof(string) && nested.Namespace?.StartsWith("TenancySchemas", StringComparison.Ordinal) == true)
+            {
+                foreach (var inner in CollectSensitivePaths(nested, path + "."))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}
