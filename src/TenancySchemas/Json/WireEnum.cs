@@ -38,6 +38,12 @@ internal static class WireEnum<T>
     public static bool TryParse(ReadOnlySpan<char> wire, out T value) =>
         ByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(wire, out value);
 
+    /// <summary>The wire string, or the number for a value the enumeration does not define (for messages only).</summary>
+    public static string ToWireOrNumber(T value) =>
+        ByValue.TryGetValue(value, out var name) ? name : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool IsDefined(T value) => ByValue.ContainsKey(value);
+
     public static string ToWire(T value) =>
         ByValue.TryGetValue(value, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a defined {typeof(T).Name}.");
 }
@@ -47,6 +53,9 @@ internal static class WireEnumExtensions
 {
     public static string ToWire<T>(this T value)
         where T : struct, Enum => WireEnum<T>.ToWire(value);
+
+    public static string ToWireOrNumber<T>(this T value)
+        where T : struct, Enum => WireEnum<T>.ToWireOrNumber(value);
 }
 
 /// <summary>Reads and writes an enumeration as its exact wire string; numbers and unknown strings are errors.</summary>

@@ -103,8 +103,8 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
             }
         });
         RuleForEach(x => x.ComplianceLevels)
-            .Must(level => Limits(tier).AllowedCompliance.Contains(level.ToWire()))
-            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWire()), ("Tier", TierName(tier))));
+            .Must(level => Limits(tier).AllowedCompliance.Contains(level.ToWireOrNumber()))
+            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))));
         RuleFor(x => x.Monitoring.RetentionDays)
             .Must(days => days is null || days <= Limits(tier).MaxRetentionDays).When(x => x.Monitoring is not null)
             .WithTenancyError(TenancyErrorCodes.TierRetentionExceeded, (_, days) =>

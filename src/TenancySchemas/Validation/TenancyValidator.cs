@@ -154,23 +154,16 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
 
     private TenantType? ResolveTier(T document, TenancyValidationContext? call, string? tenantId)
     {
-        if (DocumentTier(document) is { } own)
-        {
-            return own;
-        }
+        // An undefined value (a cast integer) names no tier: the next source is asked, and without one the
+        // document gets tenancy.tier.unknown rather than a crash or silently relaxed limits.
+        static TenantType? Defined(TenantType? tier) => tier is { } t && WireEnum<TenantType>.IsDefined(t) ? t : null;
 
-        if (call?.Tier is { } requested)
-        {
-            return requested;
-        }
-
-        if (tenantId is not null && Services.TenantContext.Current is { Tier: { } current } tenant &&
-            string.Equals(tenant.TenantId, tenantId, StringComparison.Ordinal))
-        {
-            return current;
-        }
-
-        return (tenantId is null ? null : Services.TierResolver.ResolveTier(tenantId)) ?? Services.Options.DefaultTier;
+        var current = Services.TenantContext.Current;
+        return Defined(DocumentTier(document))
+            ?? Defined(call?.Tier)
+            ?? (tenantId is not null && current is not null && string.Equals(current.TenantId, tenantId, StringComparison.Ordinal) ? Defined(current.Tier) : null)
+            ?? (tenantId is null ? null : Defined(Services.TierResolver.ResolveTier(tenantId)))
+            ?? Defined(Services.Options.DefaultTier);
     }
 
     private static ValidationResult Finish(ValidationContext<T> context, ValidationResult result, List<ValidationFailure> early)
