@@ -21,7 +21,13 @@ internal static class StructureScanner
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        path.PushMember(reader.GetString()!);
+                        path.PushMember(ReadText(ref reader) ?? "?");
+                        if (!IsValidText(ref reader))
+                        {
+                            errors.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path.Current, ("Detail", new MessageText("detail.invalid_utf8"))));
+                            return false;
+                        }
+
                         continue;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         EnterValue(path, containers);
@@ -39,6 +45,12 @@ internal static class StructureScanner
                         continue;
                     default:
                         EnterValue(path, containers);
+                        if (reader.TokenType == JsonTokenType.String && !IsValidText(ref reader))
+                        {
+                            errors.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path.Current, ("Detail", new MessageText("detail.invalid_utf8"))));
+                            return false;
+                        }
+
                         LeaveValue(path, containers);
                         continue;
                 }
@@ -51,6 +63,30 @@ internal static class StructureScanner
         }
 
         return true;
+    }
+
+    // The reader checks structure, not the text inside strings: invalid UTF-8 and lone surrogate escapes would
+    // otherwise surface later as exceptions from GetString.
+    private static bool IsValidText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+        }
+
+        return ReadText(ref reader) is not null;
+    }
+
+    private static string? ReadText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     // A value inside an array gets its index pushed; a value after a member name already has the name.

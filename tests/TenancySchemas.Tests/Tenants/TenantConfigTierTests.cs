@@ -165,7 +165,7 @@ public sealed class TenantConfigTierTests : IDisposable
     }
 
     private static string WireName(TenantFeature feature) =>
-        new Json.TenancyJson().Write(new TenantConfigSchema { TenantId = "x", TenantName = "x", TenantType = TenantType.Trial, AdminEmail = "a", CountryCode = "US", Features = new HashSet<TenantFeature> { feature } })
+        new TenancySchemas.Json.TenancyJson().Write(new TenantConfigSchema { TenantId = "x", TenantName = "x", TenantType = TenantType.Trial, AdminEmail = "a", CountryCode = "US", Features = new HashSet<TenantFeature> { feature } })
             .Split("\"features\":[\"")[1].Split('"')[0];
 
     public void Dispose() => _host.Dispose();
