@@ -94,10 +94,12 @@ internal sealed class TenancyStringLocalizer : IStringLocalizer
         return builder.ToString();
     }
 
+    // Numbers follow the language of the message (99,9 % in French), not the thread's formatting culture.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1305", Justification = "The message culture is the UI culture by design.")]
     private static string FormatValue(object? value) => value switch
     {
         null => string.Empty,
-        IFormattable formattable => formattable.ToString(null, CultureInfo.CurrentCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.CurrentUICulture),
         _ => value.ToString() ?? string.Empty,
     };
 }

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TenancySchemas;
+using TenancySchemas.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+
+var filesArgument = new Argument<string[]>("files")
+{
+    Description = "Documents to validate. Without any, the bundled sample documents are validated and checked against the outcome their names announce (*.valid.json / *.invalid.json).",
+    Arity = ArgumentArity.ZeroOrMore,
+};
+var schemaOption = new Option<string?>("--schema") { Description = "The schema of the documents; inferred from the file name when omitted." };
+var localeOption = new Option<string?>("--locale") { Description = "Language of the messages: en, fr, de or es. Default: DEFAULT_LOCALE, else en." };
+
+var root = new RootCommand("Validates TenancySchemas JSON documents.") { filesArgument, schemaOption, localeOption };
+root.SetAction(parse => Run(parse.GetValue(filesArgument) ?? [], parse.GetValue(schemaOption), parse.GetValue(localeOption)));
+return root.Parse(args).Invoke();
+
+static int Run(string[] files, string? schema, string? locale)
+{
+    var services = new ServiceCollection();
+    services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+    services.AddTenancySchemas();
+    using var provider = services.BuildServiceProvider();
+
+    try
+    {
+        _ = provider.GetRequiredService<IOptions<TenancySchemaOptions>>().Value;
+    }
+    catch (OptionsValidationException exception)
+    {
+        foreach (var failure in exception.Failures)
+        {
+            Console.Error.WriteLine($"error: {failure}");
+        }
+
+        return ExitCodes.Usage;
+    }
+
+    // Messages follow --locale, else DEFAULT_LOCALE: the terminal's own culture is deliberately not used.
+    if (locale is not null)
+    {
+        if (locale is not ("en" or "fr" or "de" or "es"))
+        {
+            Console.Error.WriteLine($"error: --locale '{locale}' is not supported; accepted: en, fr, de, es.");
+            return ExitCodes.Usage;
+        }
+
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(locale);
+    }
+    else
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+    }
+
+    var catalog = new SchemaCatalog(provider);
+    var report = new Report(Console.Out, colour: !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+    return files.Length == 0
+        ? report.RunSamples(catalog, Path.Combine(AppContext.BaseDirectory, "samples"))
+        : report.RunFiles(catalog, files, schema);
+}
