@@ -15,6 +15,10 @@ internal static class FormatRules
     public static IRuleBuilderOptions<T, TValue> Email<T, TValue>(this IRuleBuilder<T, TValue> rule) =>
         rule.Format(Formats.IsEmail, TenancyErrorCodes.InvalidEmail);
 
+    /// <summary>An entry that looks like an e-mail address (an @ after the first character) must be one; others (#channel, @team) pass.</summary>
+    public static IRuleBuilderOptions<T, TValue> EmailWhenEmailLike<T, TValue>(this IRuleBuilder<T, TValue> rule) =>
+        rule.Format(text => !Formats.LooksLikeEmail(text) || Formats.IsEmail(text), TenancyErrorCodes.InvalidEmail);
+
     public static IRuleBuilderOptions<T, TValue> E164Phone<T, TValue>(this IRuleBuilder<T, TValue> rule) =>
         rule.Format(Formats.IsE164Phone, TenancyErrorCodes.InvalidPhone);
 

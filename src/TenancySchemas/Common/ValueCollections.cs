@@ -250,3 +250,16 @@ internal static class ValueEquality
         public int GetHashCode(JsonElement obj) => (int)obj.ValueKind;
     }
 }
+
+/// <summary>Deep wrappers for nested collections, so that equality reaches the innermost values.</summary>
+internal static class ValueCollections
+{
+    public static IReadOnlyList<IReadOnlyDictionary<string, TValue>> ListOfMaps<TValue>(IEnumerable<IReadOnlyDictionary<string, TValue>>? items) =>
+        items is null or ValueList<IReadOnlyDictionary<string, TValue>> ? ValueList<IReadOnlyDictionary<string, TValue>>.From(items) : ValueList<IReadOnlyDictionary<string, TValue>>.From(items.Select(ValueMap<TValue>.From));
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<TValue>> MapOfLists<TValue>(IEnumerable<KeyValuePair<string, IReadOnlyList<TValue>>>? items) =>
+        items is null or ValueMap<IReadOnlyList<TValue>> ? ValueMap<IReadOnlyList<TValue>>.From(items) : ValueMap<IReadOnlyList<TValue>>.From(items.Select(p => KeyValuePair.Create(p.Key, ValueList<TValue>.From(p.Value))));
+
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, TValue>> MapOfMaps<TValue>(IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, TValue>>>? items) =>
+        items is null or ValueMap<IReadOnlyDictionary<string, TValue>> ? ValueMap<IReadOnlyDictionary<string, TValue>>.From(items) : ValueMap<IReadOnlyDictionary<string, TValue>>.From(items.Select(p => KeyValuePair.Create(p.Key, ValueMap<TValue>.From(p.Value))));
+}

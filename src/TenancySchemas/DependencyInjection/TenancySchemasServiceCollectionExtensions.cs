@@ -3,12 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TenancySchemas.Alerts;
 using TenancySchemas.DependencyInjection;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Tenants;
 using TenancySchemas.Tiers;
 using TenancySchemas.Validation;
+using TenancySchemas.Warnings;
 
 // The extension lives in the package's root namespace so that one "using TenancySchemas;" finds it.
 namespace TenancySchemas;
@@ -39,6 +41,10 @@ public static class TenancySchemasServiceCollectionExtensions
 
         services.TryAddSingleton<IValidator<TenantConfigSchema>, TenantConfigValidator>();
         services.TryAddSingleton<IValidator<TenantConfigUpdateSchema>, TenantConfigUpdateValidator>();
+        services.TryAddSingleton<IValidator<AlertSchema>, AlertValidator>();
+        services.TryAddSingleton<IValidator<TenantAlertSchema>, TenantAlertValidator>();
+        services.TryAddSingleton<IValidator<WarningSchema>, WarningValidator>();
+        services.TryAddSingleton<IValidator<TenantWarningSchema>, TenantWarningValidator>();
         return services;
     }
 

@@ -125,7 +125,7 @@ public sealed class TenancyJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(value);
-        return JsonSerializer.Serialize(value, TypeInfo<T>());
+        return JsonSerializer.Serialize(value, RuntimeTypeInfo(value));
     }
 
     /// <summary>Writes a record as UTF-8 bytes.</summary>
@@ -136,7 +136,7 @@ public sealed class TenancyJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(value);
-        return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>());
+        return JsonSerializer.SerializeToUtf8Bytes(value, RuntimeTypeInfo(value));
     }
 
     /// <summary>Writes a record to a JSON writer.</summary>
@@ -148,7 +148,7 @@ public sealed class TenancyJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        JsonSerializer.Serialize(writer, value, TypeInfo<T>());
+        JsonSerializer.Serialize(writer, value, RuntimeTypeInfo(value));
     }
 
     /// <summary>Turns a FluentValidation property path (<c>Sla.UptimePercentage</c>) into a JSON path (<c>$.sla.uptime_percentage</c>).</summary>
@@ -229,6 +229,9 @@ public sealed class TenancyJson
         };
 
     private JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)_serializer.GetTypeInfo(typeof(T));
+
+    // A TenantAlertSchema held as an AlertSchema is written whole: the contract follows the runtime type.
+    private JsonTypeInfo RuntimeTypeInfo(object value) => _serializer.GetTypeInfo(value.GetType());
 
     private List<ValidationFailure> Localize(List<ReadError> errors)
     {

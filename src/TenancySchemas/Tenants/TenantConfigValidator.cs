@@ -49,12 +49,8 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
         RuleFor(x => x.Metadata).NotNull();
 
         // T1, T2: time order.
-        RuleFor(x => x.ExpiresAt)
-            .Must((tenant, expires) => expires is null || expires > tenant.CreatedAt)
-            .WithTenancyError(TenancyErrorCodes.ExpiresBeforeCreated);
-        RuleFor(x => x.UpdatedAt)
-            .Must((tenant, updated) => updated is null || updated >= tenant.CreatedAt)
-            .WithTenancyError(TenancyErrorCodes.TimestampOrder, (_, _) => MessageArgs.Of(("Later", "updated_at"), ("Earlier", "created_at")));
+        this.ExpiresAfterCreation(x => x.ExpiresAt, x => x.CreatedAt);
+        this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
         // T3-T5: what the claimed compliance levels demand of the security settings.
         RuleFor(x => x.Security.MfaRequired)

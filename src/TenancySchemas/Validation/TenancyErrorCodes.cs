@@ -104,4 +104,43 @@ public static class TenancyErrorCodes
 
     /// <summary><c>tenancy.compliance.soc2_audit_retention</c>: SOC 2 with audit retention under 365 days (AICPA TSC CC4.1, CC7.2).</summary>
     public const string Soc2AuditRetention = "tenancy.compliance.soc2_audit_retention";
+
+    /// <summary><c>tenancy.tier.channel_not_allowed</c>: A channel the tier does not include.</summary>
+    public const string TierChannelNotAllowed = "tenancy.tier.channel_not_allowed";
+
+    /// <summary><c>tenancy.tier.too_many_conditions</c>: More alert conditions than the tier allows.</summary>
+    public const string TierTooManyConditions = "tenancy.tier.too_many_conditions";
+
+    /// <summary><c>tenancy.tier.too_many_recipients</c>: More recipients than the tier allows.</summary>
+    public const string TierTooManyRecipients = "tenancy.tier.too_many_recipients";
+
+    /// <summary><c>tenancy.tier.too_many_escalations</c>: More escalation steps than the tier allows.</summary>
+    public const string TierTooManyEscalations = "tenancy.tier.too_many_escalations";
+
+    /// <summary><c>tenancy.tier.ml_not_allowed</c>: An ML prediction on a tier without ML.</summary>
+    public const string TierMlNotAllowed = "tenancy.tier.ml_not_allowed";
+
+    /// <summary><c>tenancy.tier.auto_mitigation_not_allowed</c>: Automatic mitigation on a tier without ML.</summary>
+    public const string TierAutoMitigationNotAllowed = "tenancy.tier.auto_mitigation_not_allowed";
+
+    /// <summary><c>tenancy.alert.escalation_order</c>: Escalation levels not strictly ascending (A1).</summary>
+    public const string AlertEscalationOrder = "tenancy.alert.escalation_order";
+
+    /// <summary><c>tenancy.alert.critical_requires_escalation</c>: A critical alert without escalation (A2).</summary>
+    public const string AlertCriticalRequiresEscalation = "tenancy.alert.critical_requires_escalation";
+
+    /// <summary><c>tenancy.alert.threshold_not_numeric</c>: gt, gte, lt or lte with a non-numeric threshold (A4).</summary>
+    public const string AlertThresholdNotNumeric = "tenancy.alert.threshold_not_numeric";
+
+    /// <summary><c>tenancy.alert.invalid_day</c>: A day of the week outside 0 (Monday) to 6 (Sunday) (A5).</summary>
+    public const string AlertInvalidDay = "tenancy.alert.invalid_day";
+
+    /// <summary><c>tenancy.alert.suppression_window_incomplete</c>: Only one of start_time and end_time (A6).</summary>
+    public const string AlertSuppressionWindowIncomplete = "tenancy.alert.suppression_window_incomplete";
+
+    /// <summary><c>tenancy.warning.urgent_escalation_threshold</c>: An urgent warning escalating after more than 4 hours (W1).</summary>
+    public const string WarningUrgentEscalationThreshold = "tenancy.warning.urgent_escalation_threshold";
+
+    /// <summary><c>tenancy.warning.severity_probability_mismatch</c>: An urgent or high warning with a very low escalation probability (W2).</summary>
+    public const string WarningSeverityProbabilityMismatch = "tenancy.warning.severity_probability_mismatch";
 }

@@ -1,0 +1,25 @@
+using System.Linq.Expressions;
+using FluentValidation;
+
+namespace TenancySchemas.Validation;
+
+/// <summary>The "{Later} must not be before {Earlier}" rule (<c>tenancy.common.timestamp_order</c>), written once for every family.</summary>
+internal static class TimestampRules
+{
+    /// <summary>Fails when both instants are set and <paramref name="later"/> is before <paramref name="earlier"/> (compared as instants).</summary>
+    public static void NotBefore<T>(
+        this AbstractValidator<T> validator,
+        Expression<Func<T, DateTimeOffset?>> later,
+        Func<T, DateTimeOffset?> earlier,
+        string laterWireName,
+        string earlierWireName) =>
+        validator.RuleFor(later)
+            .Must((document, value) => value is null || earlier(document) is not { } bound || value >= bound)
+            .WithTenancyError(TenancyErrorCodes.TimestampOrder, (_, _) => MessageArgs.Of(("Later", laterWireName), ("Earlier", earlierWireName)));
+
+    /// <summary>Fails when the expiry is not after the creation (<c>tenancy.common.expires_before_created</c>).</summary>
+    public static void ExpiresAfterCreation<T>(this AbstractValidator<T> validator, Expression<Func<T, DateTimeOffset?>> expiresAt, Func<T, DateTimeOffset> createdAt) =>
+        validator.RuleFor(expiresAt)
+            .Must((document, expires) => expires is null || expires > createdAt(document))
+            .WithTenancyError(TenancyErrorCodes.ExpiresBeforeCreated);
+}
