@@ -7,7 +7,7 @@ namespace TenancySchemas.Tests.Alerts;
 /// <summary>Every field rule and A1-A6 of spec §2.2 through the IValidator from DI (tier given per call), in English and French.</summary>
 public sealed class AlertRuleTests : IDisposable
 {
-    private static readonly TenancyValidationContext Enterprise = new() { Tier = Tiers.TenantType.Enterprise };
+    private static readonly TenancyValidationContext Enterprise = new() { Tier = TenancySchemas.Tiers.TenantType.Enterprise };
 
     private readonly TestHost _host = new();
 

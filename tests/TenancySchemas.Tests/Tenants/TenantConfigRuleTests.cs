@@ -18,7 +18,7 @@ public sealed class TenantConfigRuleTests : IDisposable
         { "tenant id of 65 characters", t => t with { TenantId = new string('a', 65) }, TenancyErrorCodes.TenantIdFormat, "TenantId" },
         { "tenant name of one character", t => t with { TenantName = "A" }, "LengthValidator", "TenantName" },
         { "tenant name of 101 characters", t => t with { TenantName = new string('n', 101) }, "LengthValidator", "TenantName" },
-        { "undefined tenant type", t => t with { TenantType = (Tiers.TenantType)42 }, "EnumValidator", "TenantType" },
+        { "undefined tenant type", t => t with { TenantType = (TenancySchemas.Tiers.TenantType)42 }, "EnumValidator", "TenantType" },
         { "admin email without a domain", t => t with { AdminEmail = "admin" }, TenancyErrorCodes.InvalidEmail, "AdminEmail" },
         { "admin email with a display name", t => t with { AdminEmail = "Admin <admin@acme.com>" }, TenancyErrorCodes.InvalidEmail, "AdminEmail" },
         { "admin email without a TLD", t => t with { AdminEmail = "admin@localhost" }, TenancyErrorCodes.InvalidEmail, "AdminEmail" },
@@ -118,7 +118,7 @@ public sealed class TenantConfigRuleTests : IDisposable
     [Fact]
     public void The_sample_tenant_is_valid_in_every_tier()
     {
-        foreach (var tier in Tiers.TierProfile.AllTiers)
+        foreach (var tier in TenancySchemas.Tiers.TierProfile.AllTiers)
         {
             _host.Validate(Samples.Tenant(tier)).ShouldBeCleanlyValid();
         }
