@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TenancySchemas;
 using TenancySchemas.Cli;
+using TenancySchemas.Tiers;
+using TenancySchemas.Validation;
 
 Console.OutputEncoding = Encoding.UTF8;
 
@@ -16,13 +18,26 @@ var filesArgument = new Argument<string[]>("files")
 };
 var schemaOption = new Option<string?>("--schema") { Description = "The schema of the documents; inferred from the file name when omitted." };
 var localeOption = new Option<string?>("--locale") { Description = "Language of the messages: en, fr, de or es. Default: DEFAULT_LOCALE, else en." };
+var tierOption = new Option<string?>("--tier") { Description = "The tier whose rules apply to documents without their own tenant_type: trial, standard, professional or enterprise." };
 
-var root = new RootCommand("Validates TenancySchemas JSON documents.") { filesArgument, schemaOption, localeOption };
-root.SetAction(parse => Run(parse.GetValue(filesArgument) ?? [], parse.GetValue(schemaOption), parse.GetValue(localeOption)));
+var root = new RootCommand("Validates TenancySchemas JSON documents.") { filesArgument, schemaOption, localeOption, tierOption };
+root.SetAction(parse => Run(parse.GetValue(filesArgument) ?? [], parse.GetValue(schemaOption), parse.GetValue(localeOption), parse.GetValue(tierOption)));
 return root.Parse(args).Invoke();
 
-static int Run(string[] files, string? schema, string? locale)
+static int Run(string[] files, string? schema, string? locale, string? tierName)
 {
+    TenancyValidationContext? context = null;
+    if (tierName is not null)
+    {
+        if (!Enum.TryParse<TenantType>(tierName, ignoreCase: true, out var tier) || int.TryParse(tierName, out _))
+        {
+            Console.Error.WriteLine($"error: --tier '{tierName}' is not a tier; accepted: trial, standard, professional, enterprise.");
+            return ExitCodes.Usage;
+        }
+
+        context = new TenancyValidationContext { Tier = tier };
+    }
+
     var services = new ServiceCollection();
     services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
     services.AddTenancySchemas();
@@ -62,5 +77,5 @@ static int Run(string[] files, string? schema, string? locale)
     var report = new Report(Console.Out, colour: !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
     return files.Length == 0
         ? report.RunSamples(catalog, Path.Combine(AppContext.BaseDirectory, "samples"))
-        : report.RunFiles(catalog, files, schema);
+        : report.RunFiles(catalog, files, schema, context);
 }

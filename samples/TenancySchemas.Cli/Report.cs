@@ -1,3 +1,5 @@
+using TenancySchemas.Validation;
+
 namespace TenancySchemas.Cli;
 
 internal static class ExitCodes
@@ -13,7 +15,7 @@ internal sealed class Report(TextWriter output, bool colour)
     private int _valid;
     private int _invalid;
 
-    public int RunFiles(SchemaCatalog catalog, IReadOnlyList<string> files, string? schema)
+    public int RunFiles(SchemaCatalog catalog, IReadOnlyList<string> files, string? schema, TenancyValidationContext? context)
     {
         var usageError = false;
         foreach (var file in files)
@@ -40,7 +42,7 @@ internal sealed class Report(TextWriter output, bool colour)
                 continue;
             }
 
-            Print(file, validate(bytes));
+            Print(file, validate(bytes, context));
         }
 
         Summary();
@@ -67,7 +69,8 @@ internal sealed class Report(TextWriter output, bool colour)
                 continue;
             }
 
-            var outcome = validate(File.ReadAllBytes(file));
+            var tier = SchemaCatalog.TierFromName(file);
+            var outcome = validate(File.ReadAllBytes(file), tier is null ? null : new TenancyValidationContext { Tier = tier });
             Print(Path.GetFileName(file), outcome);
             var expectValid = !file.EndsWith(".invalid.json", StringComparison.Ordinal);
             if (outcome.IsValid != expectValid)
