@@ -22,15 +22,15 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
         RuleFor(x => x.Name).NotEmpty().Length(3, 100);
         RuleFor(x => x.Title).NotEmpty().Length(5, 200);
         RuleFor(x => x.Description).NotEmpty().Length(10, 1000);
-        RuleFor(x => x.Severity).IsInEnum();
-        RuleFor(x => x.Category).IsInEnum();
-        RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.Severity).DefinedEnum();
+        RuleFor(x => x.Category).DefinedEnum();
+        RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Conditions).NotEmpty();
         RuleForEach(x => x.Conditions).NotNull().SetValidator(new AlertConditionValidator());
         RuleForEach(x => x.Actions).NotNull().SetValidator(new AlertActionValidator());
         RuleForEach(x => x.Escalations).NotNull().SetValidator(new AlertEscalationValidator());
         RuleFor(x => x.Suppression).NotNull().SetValidator(new AlertSuppressionValidator());
-        RuleForEach(x => x.NotificationChannels).IsInEnum();
+        RuleForEach(x => x.NotificationChannels).DefinedEnum();
         RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike();
         RuleForEach(x => x.WebhookUrls).NotEmpty().HttpUrl();
         RuleFor(x => x.AutoResolveMinutes).InclusiveBetween(5, 1440);
@@ -133,7 +133,7 @@ internal sealed class AlertConditionValidator : AbstractValidator<AlertCondition
     public AlertConditionValidator()
     {
         RuleFor(x => x.MetricName).NotEmpty();
-        RuleFor(x => x.Operator).IsInEnum();
+        RuleFor(x => x.Operator).DefinedEnum();
         RuleFor(x => x.DurationMinutes).InclusiveBetween(1, 1440);
         RuleFor(x => x.EvaluationWindow).InclusiveBetween(1, 60);
 
@@ -148,7 +148,7 @@ internal sealed class AlertActionValidator : AbstractValidator<AlertAction>
 {
     public AlertActionValidator()
     {
-        RuleFor(x => x.ActionType).IsInEnum();
+        RuleFor(x => x.ActionType).DefinedEnum();
         RuleFor(x => x.Target).NotEmpty();
         RuleFor(x => x.RetryCount).InclusiveBetween(0, 10);
         RuleFor(x => x.RetryDelaySeconds).InclusiveBetween(5, 3600);
@@ -159,9 +159,9 @@ internal sealed class AlertEscalationValidator : AbstractValidator<AlertEscalati
 {
     public AlertEscalationValidator()
     {
-        RuleFor(x => x.Level).IsInEnum();
+        RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.DelayMinutes).InclusiveBetween(1, 1440);
-        RuleForEach(x => x.Channels).IsInEnum();
+        RuleForEach(x => x.Channels).DefinedEnum();
         RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike();
     }
 }

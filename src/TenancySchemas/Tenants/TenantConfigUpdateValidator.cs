@@ -14,15 +14,15 @@ internal sealed class TenantConfigUpdateValidator : TenancyValidator<TenantConfi
         : base(services)
     {
         RuleFor(x => x.TenantName).Length(2, 100);
-        RuleFor(x => x.Status).IsInEnum();
-        RuleForEach(x => x.Features).IsInEnum();
+        RuleFor(x => x.Status).DefinedEnum();
+        RuleForEach(x => x.Features).DefinedEnum();
         RuleFor(x => x.Quotas!).SetValidator(new TenantQuotasValidator()).When(x => x.Quotas is not null);
         RuleFor(x => x.Sla!).SetValidator(new TenantSlaValidator()).When(x => x.Sla is not null);
         RuleFor(x => x.Security!).SetValidator(new TenantSecurityConfigValidator()).When(x => x.Security is not null);
         RuleFor(x => x.Monitoring!).SetValidator(new TenantMonitoringConfigValidator()).When(x => x.Monitoring is not null);
         RuleFor(x => x.Billing!).SetValidator(new TenantBillingConfigValidator()).When(x => x.Billing is not null);
-        RuleForEach(x => x.ComplianceLevels).IsInEnum();
-        RuleFor(x => x.IsolationLevel).IsInEnum();
+        RuleForEach(x => x.ComplianceLevels).DefinedEnum();
+        RuleFor(x => x.IsolationLevel).DefinedEnum();
         RuleFor(x => x.AdminEmail).Email();
         RuleFor(x => x.ContactPhone).E164Phone();
         RuleFor(x => x.Organization).MaximumLength(100);

@@ -18,16 +18,16 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
     {
         RuleFor(x => x.TenantId).NotEmpty().TenantIdFormat();
         RuleFor(x => x.TenantName).NotEmpty().Length(2, 100);
-        RuleFor(x => x.TenantType).IsInEnum();
-        RuleFor(x => x.Status).IsInEnum();
-        RuleForEach(x => x.Features).IsInEnum();
+        RuleFor(x => x.TenantType).DefinedEnum();
+        RuleFor(x => x.Status).DefinedEnum();
+        RuleForEach(x => x.Features).DefinedEnum();
         RuleFor(x => x.Quotas).NotNull().SetValidator(new TenantQuotasValidator());
         RuleFor(x => x.Sla).NotNull().SetValidator(new TenantSlaValidator());
         RuleFor(x => x.Security).NotNull().SetValidator(new TenantSecurityConfigValidator());
         RuleFor(x => x.Monitoring).NotNull().SetValidator(new TenantMonitoringConfigValidator());
         RuleFor(x => x.Billing).NotNull().SetValidator(new TenantBillingConfigValidator());
-        RuleForEach(x => x.ComplianceLevels).IsInEnum();
-        RuleFor(x => x.IsolationLevel).IsInEnum();
+        RuleForEach(x => x.ComplianceLevels).DefinedEnum();
+        RuleFor(x => x.IsolationLevel).DefinedEnum();
         RuleFor(x => x.AdminEmail).NotEmpty().Email();
         RuleFor(x => x.ContactPhone).E164Phone();
         RuleFor(x => x.Organization).MaximumLength(100);
@@ -167,7 +167,7 @@ internal sealed class TenantMonitoringConfigValidator : AbstractValidator<Tenant
 {
     public TenantMonitoringConfigValidator()
     {
-        RuleFor(x => x.LogLevel).IsInEnum();
+        RuleFor(x => x.LogLevel).DefinedEnum();
         RuleFor(x => x.RetentionDays).InclusiveBetween(7, 365);
     }
 }
@@ -177,7 +177,7 @@ internal sealed partial class TenantBillingConfigValidator : AbstractValidator<T
 {
     public TenantBillingConfigValidator()
     {
-        RuleFor(x => x.BillingCycle).IsInEnum();
+        RuleFor(x => x.BillingCycle).DefinedEnum();
         RuleFor(x => x.Currency).NotEmpty().Matches(CurrencyPattern());
         RuleFor(x => x.CreditLimit).GreaterThanOrEqualTo(0);
         RuleFor(x => x.InvoiceEmail).Email();

@@ -105,19 +105,24 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
                 // The caller chose the tier (o.IncludeRuleSets("trial")): its common rules still apply.
                 selector = new RulesetValidatorSelector([.. explicitSets.RuleSets.Append(RulesetValidatorSelector.DefaultRuleSetName).Distinct()]);
                 break;
-            case DefaultValidatorSelector or RulesetValidatorSelector:
+            case DefaultValidatorSelector:
                 var tier = ResolveTier(document, call, tenantId);
-                var sets = context.Selector is RulesetValidatorSelector named ? named.RuleSets.ToList() : [RulesetValidatorSelector.DefaultRuleSetName];
-                if (tier is { } known)
-                {
-                    sets.Add(known.ToWire());
-                }
-                else
+                if (tier is null)
                 {
                     early.Add(Failure(string.Empty, TenancyErrorCodes.TierUnknown, MessageArgs.Of(("TenantId", tenantId))));
                 }
 
-                selector = new RulesetValidatorSelector([.. sets.Distinct()]);
+                selector = tier is { } known ? TierRuleSetSelector.For(known) : TierRuleSetSelector.CommonOnly;
+                break;
+            case RulesetValidatorSelector named:
+                // Other named rule sets, without a tier: those sets plus the tier the validator finds itself.
+                var namedTier = ResolveTier(document, call, tenantId);
+                if (namedTier is null)
+                {
+                    early.Add(Failure(string.Empty, TenancyErrorCodes.TierUnknown, MessageArgs.Of(("TenantId", tenantId))));
+                }
+
+                selector = new RulesetValidatorSelector([.. named.RuleSets.Concat(namedTier is { } t ? [t.ToWire()] : []).Distinct()]);
                 break;
             default:
                 // A property-only validation (IncludeProperties) is partial by design: no tier is involved.

@@ -17,11 +17,11 @@ internal abstract class WarningValidatorBase<T> : TenancyValidator<T>
         RuleFor(x => x.TenantId).NotEmpty().TenantIdFormat();
         RuleFor(x => x.Title).NotEmpty().Length(5, 200);
         RuleFor(x => x.Description).NotEmpty().Length(10, 2000);
-        RuleFor(x => x.Severity).IsInEnum();
-        RuleFor(x => x.WarningType).IsInEnum();
-        RuleFor(x => x.Category).IsInEnum();
-        RuleFor(x => x.Status).IsInEnum();
-        RuleFor(x => x.Source).IsInEnum();
+        RuleFor(x => x.Severity).DefinedEnum();
+        RuleFor(x => x.WarningType).DefinedEnum();
+        RuleFor(x => x.Category).DefinedEnum();
+        RuleFor(x => x.Status).DefinedEnum();
+        RuleFor(x => x.Source).DefinedEnum();
         RuleFor(x => x.Environment).NotNull();
         RuleForEach(x => x.Metrics).NotNull().SetValidator(new WarningMetricValidator());
         RuleFor(x => x.Prediction!).SetValidator(new WarningPredictionValidator()).When(x => x.Prediction is not null);
@@ -92,7 +92,7 @@ internal sealed class WarningMetricValidator : AbstractValidator<WarningMetric>
     public WarningMetricValidator()
     {
         RuleFor(x => x.MetricName).NotEmpty();
-        RuleFor(x => x.Trend).IsInEnum();
+        RuleFor(x => x.Trend).DefinedEnum();
     }
 }
 
@@ -103,7 +103,7 @@ internal sealed class WarningPredictionValidator : AbstractValidator<WarningPred
         RuleFor(x => x.ModelName).NotEmpty();
         RuleFor(x => x.ConfidenceScore).InclusiveBetween(0.0, 1.0);
         RuleFor(x => x.PredictionWindowHours).InclusiveBetween(1, 168);
-        RuleFor(x => x.EscalationProbability).IsInEnum();
+        RuleFor(x => x.EscalationProbability).DefinedEnum();
     }
 }
 
