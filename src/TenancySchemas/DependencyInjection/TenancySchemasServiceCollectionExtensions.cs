@@ -4,9 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TenancySchemas.Alerts;
+using TenancySchemas.Compliance;
 using TenancySchemas.DependencyInjection;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
+using TenancySchemas.Monitoring;
+using TenancySchemas.Notifications;
+using TenancySchemas.Performance;
 using TenancySchemas.Tenants;
 using TenancySchemas.Tiers;
 using TenancySchemas.Validation;
@@ -45,6 +49,13 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton<IValidator<TenantAlertSchema>, TenantAlertValidator>();
         services.TryAddSingleton<IValidator<WarningSchema>, WarningValidator>();
         services.TryAddSingleton<IValidator<TenantWarningSchema>, TenantWarningValidator>();
+        services.TryAddSingleton<IValidator<NotificationSchema>, NotificationValidator>();
+        services.TryAddSingleton<IValidator<NotificationBatchSchema>, NotificationBatchValidator>();
+        services.TryAddSingleton<IValidator<NotificationTemplate>, NotificationTemplateValidator>();
+        services.TryAddSingleton<IValidator<NotificationRule>, NotificationRuleValidator>();
+        services.TryAddSingleton<IValidator<MonitoringConfigSchema>, MonitoringConfigValidator>();
+        services.TryAddSingleton<IValidator<ComplianceSchema>, ComplianceValidator>();
+        services.TryAddSingleton<IValidator<PerformanceMetricsSchema>, PerformanceMetricsValidator>();
         return services;
     }
 

@@ -111,7 +111,7 @@ public sealed class TenancyJson
         var validation = context is null ? validator.Validate(read.Value) : validator.Validate(read.Value, context);
         foreach (var failure in validation.Errors)
         {
-            failure.PropertyName = ToJsonPath(failure.PropertyName);
+            failure.PropertyName = ToJsonPath(failure.PropertyName, read.Value.GetType());
         }
 
         return new TenancyReadResult<T>(read.Value, validation.Errors);
@@ -151,8 +151,11 @@ public sealed class TenancyJson
         JsonSerializer.Serialize(writer, value, RuntimeTypeInfo(value));
     }
 
-    /// <summary>Turns a FluentValidation property path (<c>Sla.UptimePercentage</c>) into a JSON path (<c>$.sla.uptime_percentage</c>).</summary>
-    internal static string ToJsonPath(string propertyPath)
+    /// <summary>
+    /// Turns a FluentValidation property path (<c>Sla.UptimePercentage</c>, <c>Deliveries[2].SentAt</c>) into a JSON path
+    /// (<c>$.sla.uptime_percentage</c>) by walking the serializer's contract, so renamed members keep their wire names.
+    /// </summary>
+    internal string ToJsonPath(string propertyPath, Type rootType)
     {
         if (string.IsNullOrEmpty(propertyPath))
         {
@@ -165,22 +168,52 @@ public sealed class TenancyJson
         }
 
         var builder = new StringBuilder("$");
+        Type? type = rootType;
         foreach (var segment in propertyPath.Split('.'))
         {
             var bracket = segment.IndexOf('[', StringComparison.Ordinal);
             var name = bracket < 0 ? segment : segment[..bracket];
             if (name.Length > 0)
             {
-                builder.Append('.').Append(JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
+                var property = type is null ? null : FindProperty(type, name);
+                JsonPathBuilder.AppendMember(builder, property?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
+                type = property?.PropertyType;
             }
 
             if (bracket >= 0)
             {
                 builder.Append(segment, bracket, segment.Length - bracket);
+                type = type is null ? null : ItemType(type);
             }
         }
 
         return builder.ToString();
+    }
+
+    private JsonPropertyInfo? FindProperty(Type type, string clrName)
+    {
+        var info = _serializer.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type);
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (property.AttributeProvider is MemberInfo member && string.Equals(member.Name, clrName, StringComparison.Ordinal))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    // An indexer steps into a list's element or a map's value.
+    private Type? ItemType(Type type)
+    {
+        var info = _serializer.GetTypeInfo(type);
+        return info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary ? info.ElementType : null;
     }
 
     private T? ReadCore<T>(ReadOnlySpan<byte> utf8Json, List<ReadError> errors)

@@ -143,4 +143,118 @@ public static class TenancyErrorCodes
 
     /// <summary><c>tenancy.warning.severity_probability_mismatch</c>: An urgent or high warning with a very low escalation probability (W2).</summary>
     public const string WarningSeverityProbabilityMismatch = "tenancy.warning.severity_probability_mismatch";
+
+    /// <summary><c>tenancy.tier.collection_interval_too_short</c>: A collection interval shorter than the tier allows.</summary>
+    public const string TierCollectionIntervalTooShort = "tenancy.tier.collection_interval_too_short";
+
+    /// <summary><c>tenancy.tier.too_many_metrics</c>: More metrics than the tier allows.</summary>
+    public const string TierTooManyMetrics = "tenancy.tier.too_many_metrics";
+
+    /// <summary><c>tenancy.notification.send_window</c>: send_before not after send_after (N1).</summary>
+    public const string NotificationSendWindow = "tenancy.notification.send_window";
+
+    /// <summary><c>tenancy.notification.critical_requires_immediate_channel</c>: A critical notification without sms, phone or pagerduty (N2).</summary>
+    public const string NotificationCriticalRequiresImmediateChannel = "tenancy.notification.critical_requires_immediate_channel";
+
+    /// <summary><c>tenancy.notification.scheduled_requires_time</c>: Scheduled delivery without scheduled_at (N3).</summary>
+    public const string NotificationScheduledRequiresTime = "tenancy.notification.scheduled_requires_time";
+
+    /// <summary><c>tenancy.notification.scheduled_outside_window</c>: scheduled_at outside [send_after, send_before] (N4).</summary>
+    public const string NotificationScheduledOutsideWindow = "tenancy.notification.scheduled_outside_window";
+
+    /// <summary><c>tenancy.notification.scheduled_after_expiry</c>: scheduled_at not before expires_at (N5).</summary>
+    public const string NotificationScheduledAfterExpiry = "tenancy.notification.scheduled_after_expiry";
+
+    /// <summary><c>tenancy.notification.attempts_exceeded</c>: A delivery with more attempts than max_attempts (N8).</summary>
+    public const string NotificationAttemptsExceeded = "tenancy.notification.attempts_exceeded";
+
+    /// <summary><c>tenancy.notification.attempts_above_limit</c>: Warning: a delivery's max_attempts above the notification's limit (N9).</summary>
+    public const string NotificationAttemptsAboveLimit = "tenancy.notification.attempts_above_limit";
+
+    /// <summary><c>tenancy.notification.pii_without_encryption</c>: Warning: PII without required encryption (N10).</summary>
+    public const string NotificationPiiWithoutEncryption = "tenancy.notification.pii_without_encryption";
+
+    /// <summary><c>tenancy.notification.unknown_recipient</c>: Warning: a delivery to someone who is not a recipient (N11).</summary>
+    public const string NotificationUnknownRecipient = "tenancy.notification.unknown_recipient";
+
+    /// <summary><c>tenancy.notification.duplicate_id</c>: A repeated recipient, delivery or notification id (N12).</summary>
+    public const string NotificationDuplicateId = "tenancy.notification.duplicate_id";
+
+    /// <summary><c>tenancy.monitoring.unknown_panel_metric</c>: A panel metric that no metric defines (M1).</summary>
+    public const string MonitoringUnknownPanelMetric = "tenancy.monitoring.unknown_panel_metric";
+
+    /// <summary><c>tenancy.monitoring.unknown_rule_metric</c>: An alert rule metric that no metric defines (M2).</summary>
+    public const string MonitoringUnknownRuleMetric = "tenancy.monitoring.unknown_rule_metric";
+
+    /// <summary><c>tenancy.monitoring.unknown_default_dashboard</c>: A default dashboard that does not exist (M3).</summary>
+    public const string MonitoringUnknownDefaultDashboard = "tenancy.monitoring.unknown_default_dashboard";
+
+    /// <summary><c>tenancy.monitoring.timeout_not_below_interval</c>: A target timeout not below its scrape interval (M4).</summary>
+    public const string MonitoringTimeoutNotBelowInterval = "tenancy.monitoring.timeout_not_below_interval";
+
+    /// <summary><c>tenancy.monitoring.duplicate_id</c>: A repeated metric, dashboard, panel, target or rule id (M5).</summary>
+    public const string MonitoringDuplicateId = "tenancy.monitoring.duplicate_id";
+
+    /// <summary><c>tenancy.monitoring.invalid_threshold</c>: A threshold that does not fit its operator (M6).</summary>
+    public const string MonitoringInvalidThreshold = "tenancy.monitoring.invalid_threshold";
+
+    /// <summary><c>tenancy.monitoring.panel_position</c>: An incomplete or negative panel position (M7).</summary>
+    public const string MonitoringPanelPosition = "tenancy.monitoring.panel_position";
+
+    /// <summary><c>tenancy.compliance.missing_controls</c>: An applicable standard without a control (C1, internal coverage policy).</summary>
+    public const string ComplianceMissingControls = "tenancy.compliance.missing_controls";
+
+    /// <summary><c>tenancy.compliance.gdpr_requires_dpo</c>: GDPR without a Data Protection Officer (C2, GDPR Art. 37).</summary>
+    public const string ComplianceGdprRequiresDpo = "tenancy.compliance.gdpr_requires_dpo";
+
+    /// <summary><c>tenancy.compliance.gdpr_requires_retention_policy</c>: GDPR without a retention policy (C3, GDPR Art. 5(1)(e), 30(1)(f)).</summary>
+    public const string ComplianceGdprRequiresRetentionPolicy = "tenancy.compliance.gdpr_requires_retention_policy";
+
+    /// <summary><c>tenancy.compliance.gdpr_breach_notification_late</c>: A GDPR breach notified after 72 h (C4, GDPR Art. 33(1)).</summary>
+    public const string ComplianceGdprBreachNotificationLate = "tenancy.compliance.gdpr_breach_notification_late";
+
+    /// <summary><c>tenancy.compliance.gdpr_breach_notification_overdue</c>: Warning: a GDPR breach unnotified after 72 h (C5, GDPR Art. 33(1)).</summary>
+    public const string ComplianceGdprBreachNotificationOverdue = "tenancy.compliance.gdpr_breach_notification_overdue";
+
+    /// <summary><c>tenancy.compliance.hipaa_breach_notification_late</c>: A HIPAA breach notified after 60 days (C6, 45 CFR 164.404(b)).</summary>
+    public const string ComplianceHipaaBreachNotificationLate = "tenancy.compliance.hipaa_breach_notification_late";
+
+    /// <summary><c>tenancy.compliance.hipaa_breach_notification_overdue</c>: Warning: a HIPAA breach unnotified after 60 days (C6, 45 CFR 164.404(b)).</summary>
+    public const string ComplianceHipaaBreachNotificationOverdue = "tenancy.compliance.hipaa_breach_notification_overdue";
+
+    /// <summary><c>tenancy.compliance.notification_without_timestamp</c>: Warning: a regulatory notification without a valid sent_at (C7).</summary>
+    public const string ComplianceNotificationWithoutTimestamp = "tenancy.compliance.notification_without_timestamp";
+
+    /// <summary><c>tenancy.compliance.hipaa_retention_too_short</c>: HIPAA documentation kept under 2190 days (C8, 45 CFR 164.316(b)(2)(i)).</summary>
+    public const string ComplianceHipaaRetentionTooShort = "tenancy.compliance.hipaa_retention_too_short";
+
+    /// <summary><c>tenancy.compliance.pii_deletion_method</c>: PII not ending in hard_delete or anonymization (C9, GDPR Art. 5(1)(e), 17).</summary>
+    public const string CompliancePiiDeletionMethod = "tenancy.compliance.pii_deletion_method";
+
+    /// <summary><c>tenancy.compliance.gdpr_dsr_deadline</c>: Data subject requests answered after more than 30 days (C10, GDPR Art. 12(3)).</summary>
+    public const string ComplianceGdprDsrDeadline = "tenancy.compliance.gdpr_dsr_deadline";
+
+    /// <summary><c>tenancy.compliance.min_controls</c>: Warning: fewer controls than a standard's minimum (C11).</summary>
+    public const string ComplianceMinControls = "tenancy.compliance.min_controls";
+
+    /// <summary><c>tenancy.compliance.unknown_control</c>: Warning: an assessment of an unknown control (C12).</summary>
+    public const string ComplianceUnknownControl = "tenancy.compliance.unknown_control";
+
+    /// <summary><c>tenancy.compliance.duplicate_id</c>: A repeated control, policy, assessment, audit or incident id (C13).</summary>
+    public const string ComplianceDuplicateId = "tenancy.compliance.duplicate_id";
+
+    /// <summary><c>tenancy.performance.inconsistent_targets</c>: A performance target that differs from its SLA's target (P1).</summary>
+    public const string PerformanceInconsistentTargets = "tenancy.performance.inconsistent_targets";
+
+    /// <summary><c>tenancy.performance.baseline_order</c>: Baseline values out of order (P2).</summary>
+    public const string PerformanceBaselineOrder = "tenancy.performance.baseline_order";
+
+    /// <summary><c>tenancy.performance.threshold_order</c>: A warning value past its critical value (P4).</summary>
+    public const string PerformanceThresholdOrder = "tenancy.performance.threshold_order";
+
+    /// <summary><c>tenancy.performance.duplicate_id</c>: A repeated threshold, baseline, anomaly, trend, optimization or SLA id (P5).</summary>
+    public const string PerformanceDuplicateId = "tenancy.performance.duplicate_id";
+
+    /// <summary><c>tenancy.performance.unknown_baseline</c>: Warning: an anomaly of an unknown baseline (P6).</summary>
+    public const string PerformanceUnknownBaseline = "tenancy.performance.unknown_baseline";
 }

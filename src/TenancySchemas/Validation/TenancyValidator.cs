@@ -32,6 +32,12 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
     /// <summary>Gets the limits of a tier, read when a rule runs so that the options' tier table is the only source.</summary>
     protected TierLimits Limits(TenantType tier) => Services.Options.Tiers[tier];
 
+    private const string NowKey = "tenancy.now";
+
+    /// <summary>The instant time-dependent rules treat as now: the call's <see cref="TenancyValidationContext.Now"/>, else the injected clock.</summary>
+    protected DateTimeOffset Now(IValidationContext context) =>
+        context.RootContextData.TryGetValue(NowKey, out var now) && now is DateTimeOffset instant ? instant : Services.TimeProvider.GetUtcNow();
+
     /// <summary>The document's tenant id (checked against the expected tenant).</summary>
     protected abstract string? TenantIdOf(T document);
 
@@ -135,6 +141,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             prepared.RootContextData[key] = value;
         }
 
+        prepared.RootContextData[NowKey] = call?.Now ?? Services.TimeProvider.GetUtcNow();
         return (prepared, early);
     }
 

@@ -23,3 +23,15 @@ internal static class TimestampRules
             .Must((document, expires) => expires is null || expires > createdAt(document))
             .WithTenancyError(TenancyErrorCodes.ExpiresBeforeCreated);
 }
+
+/// <summary>The timestamp-order check inside custom rules that walk lists, where the message names the item (<c>deliveries[2].sent_at</c>).</summary>
+internal static class TimestampOrderFailures
+{
+    public static void CheckOrder<T>(this ValidationContext<T> context, DateTimeOffset? later, DateTimeOffset? earlier, string laterWirePath, string earlierWirePath, string propertyPath)
+    {
+        if (later is { } l && earlier is { } e && l < e)
+        {
+            context.AddTenancyFailure(propertyPath, TenancyErrorCodes.TimestampOrder, MessageArgs.Of(("Later", laterWirePath), ("Earlier", earlierWirePath)));
+        }
+    }
+}

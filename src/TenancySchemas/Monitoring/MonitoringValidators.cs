@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using TenancySchemas.Common;
+using TenancySchemas.Json;
+using TenancySchemas.Localization;
+using TenancySchemas.Tiers;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Monitoring;
+
+/// <summary>The rules of spec §2.5 for <see cref="MonitoringConfigSchema"/>: field rules, M1-M8, then one rule set per tier.</summary>
+internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringConfigSchema>
+{
+    public MonitoringConfigValidator(ValidationServices services)
+        : base(services)
+    {
+        RuleFor(x => x.ConfigId).NotEmpty();
+        RuleFor(x => x.TenantId).NotEmpty().TenantIdFormat();
+        RuleFor(x => x.Name).NotEmpty();
+        RuleFor(x => x.CollectionIntervalSeconds).InclusiveBetween(5, 3600);
+        RuleFor(x => x.RetentionDays).InclusiveBetween(1, 365);
+        RuleForEach(x => x.Metrics).NotNull().SetValidator(new MonitoringMetricValidator());
+        RuleForEach(x => x.CustomMetrics).NotNull().SetValidator(new MonitoringMetricValidator());
+        RuleForEach(x => x.Dashboards).NotNull().SetValidator(new MonitoringDashboardValidator());
+        RuleForEach(x => x.Targets).NotNull().SetValidator(new MonitoringTargetValidator());
+        RuleForEach(x => x.AlertRules).NotNull().SetValidator(new AlertRuleValidator());
+        RuleForEach(x => x.WebhookEndpoints).NotEmpty().HttpUrl();
+        RuleFor(x => x.SamplingRate).InclusiveBetween(0.0, 1.0);
+        RuleFor(x => x.BatchSize).InclusiveBetween(1, 1000);
+        RuleFor(x => x.Version).NotNull();
+        RuleFor(x => x.Environment).NotNull();
+        this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
+
+        RuleFor(x => x).Custom((config, context) =>
+        {
+            var metricIds = config.Metrics.Concat(config.CustomMetrics).Where(m => m is not null).Select(m => m.MetricId).ToHashSet(StringComparer.Ordinal);
+            var metricNames = config.Metrics.Concat(config.CustomMetrics).Where(m => m is not null).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+
+            // M1: panels show existing metrics.
+            for (var d = 0; d < config.Dashboards.Count; d++)
+            {
+                var panels = config.Dashboards[d]?.Panels ?? [];
+                for (var p = 0; p < panels.Count; p++)
+                {
+                    var metrics = panels[p]?.Metrics ?? [];
+                    for (var m = 0; m < metrics.Count; m++)
+                    {
+                        if (metrics[m] is { } id && !metricIds.Contains(id))
+                        {
+                            context.AddTenancyFailure($"Dashboards[{d}].Panels[{p}].Metrics[{m}]", TenancyErrorCodes.MonitoringUnknownPanelMetric, MessageArgs.Of(("MetricId", MessageValue.Quote(id))));
+                        }
+                    }
+                }
+
+                // M5: panel ids are unique within their dashboard.
+                context.ReportDuplicates(panels, panel => panel.PanelId, p => $"Dashboards[{d}].Panels[{p}].PanelId", "panel_id", TenancyErrorCodes.MonitoringDuplicateId);
+            }
+
+            // M2: alert rules watch existing metrics.
+            for (var r = 0; r < config.AlertRules.Count; r++)
+            {
+                if (config.AlertRules[r]?.MetricName is { } name && !metricNames.Contains(name))
+                {
+                    context.AddTenancyFailure($"AlertRules[{r}].MetricName", TenancyErrorCodes.MonitoringUnknownRuleMetric, MessageArgs.Of(("MetricName", MessageValue.Quote(name))));
+                }
+            }
+
+            // M3.
+            if (config.DefaultDashboard is { } dashboard && config.GetDashboardById(dashboard) is null)
+            {
+                context.AddTenancyFailure("DefaultDashboard", TenancyErrorCodes.MonitoringUnknownDefaultDashboard, MessageArgs.Of(("DashboardId", MessageValue.Quote(dashboard))));
+            }
+
+            // M5: ids are unique; metric ids over both lists.
+            var seenMetricIds = new HashSet<string>(StringComparer.Ordinal);
+            context.ReportDuplicates(config.Metrics, m => m.MetricId, i => $"Metrics[{i}].MetricId", "metric_id", TenancyErrorCodes.MonitoringDuplicateId, seenMetricIds);
+            context.ReportDuplicates(config.CustomMetrics, m => m.MetricId, i => $"CustomMetrics[{i}].MetricId", "metric_id", TenancyErrorCodes.MonitoringDuplicateId, seenMetricIds);
+            context.ReportDuplicates(config.Dashboards, x => x.DashboardId, i => $"Dashboards[{i}].DashboardId", "dashboard_id", TenancyErrorCodes.MonitoringDuplicateId);
+            context.ReportDuplicates(config.Targets, x => x.TargetId, i => $"Targets[{i}].TargetId", "target_id", TenancyErrorCodes.MonitoringDuplicateId);
+            context.ReportDuplicates(config.AlertRules, x => x.RuleId, i => $"AlertRules[{i}].RuleId", "rule_id", TenancyErrorCodes.MonitoringDuplicateId);
+        });
+
+        TierRuleSets(TierRules);
+    }
+
+    protected override string? TenantIdOf(MonitoringConfigSchema document) => document.TenantId;
+
+    private void TierRules(TenantType tier)
+    {
+        RuleFor(x => x.CollectionIntervalSeconds)
+            .Must(seconds => seconds is null || seconds >= Limits(tier).MinCollectionIntervalSeconds)
+            .WithTenancyError(TenancyErrorCodes.TierCollectionIntervalTooShort, (_, seconds) =>
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MinCollectionIntervalSeconds), ("Value", seconds)));
+        RuleFor(x => x.Metrics)
+            .Must((config, _) => config.Metrics.Count + config.CustomMetrics.Count <= Limits(tier).MaxMetrics)
+            .WithTenancyError(TenancyErrorCodes.TierTooManyMetrics, (config, _) =>
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxMetrics), ("Count", config.Metrics.Count + config.CustomMetrics.Count)));
+        RuleFor(x => x.RetentionDays)
+            .Must(days => days is null || days <= Limits(tier).MaxRetentionDays)
+            .WithTenancyError(TenancyErrorCodes.TierRetentionExceeded, (_, days) =>
+                MessageArgs.Of(("Tier", TierName(tier)), ("Data", TenancyStringLocalizer.Instance["data.monitoring"].Value), ("Limit", Limits(tier).MaxRetentionDays), ("Value", days)));
+        RuleFor(x => x.WebhookEndpoints)
+            .Must(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
+            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+    }
+}
+
+internal sealed class MonitoringMetricValidator : AbstractValidator<MonitoringMetric>
+{
+    public MonitoringMetricValidator()
+    {
+        RuleFor(x => x.MetricId).NotEmpty();
+        RuleFor(x => x.Name).NotEmpty();
+        RuleFor(x => x.DisplayName).NotEmpty();
+        RuleFor(x => x.Description).NotEmpty();
+        RuleFor(x => x.MetricType).DefinedEnum();
+        RuleFor(x => x.Source).DefinedEnum();
+        RuleFor(x => x.Query).NotEmpty();
+        RuleFor(x => x.Unit).NotEmpty();
+        RuleFor(x => x.AggregationMethod).DefinedEnum();
+        RuleFor(x => x.SamplingIntervalSeconds).InclusiveBetween(1, 3600);
+        RuleFor(x => x.RetentionPeriod).DefinedEnum();
+    }
+}
+
+internal sealed class MonitoringDashboardValidator : AbstractValidator<MonitoringDashboard>
+{
+    private static readonly string[] PositionKeys = ["x", "y", "width", "height"];
+
+    public MonitoringDashboardValidator()
+    {
+        RuleFor(x => x.DashboardId).NotEmpty();
+        RuleFor(x => x.Name).NotEmpty();
+        RuleFor(x => x.DashboardType).DefinedEnum();
+        RuleFor(x => x.Category).NotEmpty();
+        RuleFor(x => x.CreatedBy).NotEmpty();
+        RuleFor(x => x.RefreshIntervalSeconds).InclusiveBetween(5, 3600);
+        this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
+        RuleForEach(x => x.Panels).NotNull().ChildRules(panel =>
+        {
+            panel.RuleFor(p => p.PanelId).NotEmpty();
+            panel.RuleFor(p => p.Title).NotEmpty();
+            panel.RuleFor(p => p.PanelType).DefinedEnum();
+
+            // M7.
+            panel.RuleFor(p => p.Position)
+                .Must(position => PositionKeys.All(position.ContainsKey) && position["x"] >= 0 && position["y"] >= 0 && position["width"] >= 1 && position["height"] >= 1)
+                .WithTenancyError(TenancyErrorCodes.MonitoringPanelPosition);
+        });
+    }
+}
+
+internal sealed class MonitoringTargetValidator : AbstractValidator<MonitoringTarget>
+{
+    public MonitoringTargetValidator()
+    {
+        RuleFor(x => x.TargetId).NotEmpty();
+        RuleFor(x => x.Name).NotEmpty();
+        RuleFor(x => x.TargetType).DefinedEnum();
+        RuleFor(x => x.Endpoint).NotEmpty().HttpUrl();
+        RuleFor(x => x.ScrapeIntervalSeconds).InclusiveBetween(5, 300);
+        RuleFor(x => x.TimeoutSeconds).InclusiveBetween(1, 60);
+        RuleFor(x => x.Status).DefinedEnum();
+
+        // M4.
+        RuleFor(x => x.TimeoutSeconds)
+            .Must((target, timeout) => timeout < target.ScrapeIntervalSeconds)
+            .WithTenancyError(TenancyErrorCodes.MonitoringTimeoutNotBelowInterval, (target, timeout) => MessageArgs.Of(("Timeout", timeout), ("Interval", target.ScrapeIntervalSeconds)));
+    }
+}
+
+internal sealed class AlertRuleValidator : AbstractValidator<AlertRule>
+{
+    public AlertRuleValidator()
+    {
+        RuleFor(x => x.RuleId).NotEmpty();
+        RuleFor(x => x.Name).NotEmpty();
+        RuleFor(x => x.Description).NotEmpty();
+        RuleFor(x => x.MetricName).NotEmpty();
+        RuleFor(x => x.Operator).DefinedEnum();
+        RuleFor(x => x.Severity).DefinedEnum();
+        RuleFor(x => x.DurationMinutes).InclusiveBetween(1, 1440);
+        RuleFor(x => x.EvaluationIntervalMinutes).InclusiveBetween(1, 60);
+
+        // M6: ordering operators need a number; regex operators need a text that compiles.
+        RuleFor(x => x.Threshold)
+            .Must((rule, threshold) => rule.Operator is not (AlertConditionOperator.Gt or AlertConditionOperator.Gte or AlertConditionOperator.Lt or AlertConditionOperator.Lte) || threshold.TryGetNumber(out _))
+            .WithTenancyError(TenancyErrorCodes.MonitoringInvalidThreshold, (rule, _) => ThresholdArgs(rule, "threshold.numeric"));
+        RuleFor(x => x.Threshold)
+            .Must((rule, threshold) => rule.Operator is not (AlertConditionOperator.Regex or AlertConditionOperator.NotRegex) || IsRegex(threshold))
+            .WithTenancyError(TenancyErrorCodes.MonitoringInvalidThreshold, (rule, _) => ThresholdArgs(rule, "threshold.regex"));
+    }
+
+    private static MessageArgs ThresholdArgs(AlertRule rule, string expected) =>
+        MessageArgs.Of(("Operator", rule.Operator.ToWireOrNumber()), ("Expected", TenancyStringLocalizer.Instance[expected].Value));
+
+    // Compiled with a timeout: the pattern comes from the document, so it must not be able to hang validation.
+    private static bool IsRegex(Threshold threshold)
+    {
+        if (threshold.Kind != ThresholdKind.Text || threshold.Text is not { Length: <= 1000 } pattern)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
