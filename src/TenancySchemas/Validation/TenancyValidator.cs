@@ -178,7 +178,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             ?? Defined(Services.Options.DefaultTier);
     }
 
-    private static ValidationResult Finish(ValidationContext<T> context, ValidationResult result, List<ValidationFailure> early)
+    private static TenancyValidationResult Finish(ValidationContext<T> context, ValidationResult result, List<ValidationFailure> early)
     {
         result.Errors.InsertRange(0, early);
         foreach (var error in result.Errors)
@@ -189,12 +189,13 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             }
         }
 
-        if (context.ThrowOnFailures && !result.IsValid)
+        var tenancyResult = new TenancyValidationResult(result.Errors);
+        if (context.ThrowOnFailures && !tenancyResult.IsValid)
         {
-            throw new ValidationException(result.Errors);
+            throw new ValidationException(tenancyResult.Errors);
         }
 
-        return result;
+        return tenancyResult;
     }
 
     private static ValidationFailure Failure(string property, string code, MessageArgs args) =>

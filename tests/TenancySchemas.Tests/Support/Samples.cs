@@ -1,4 +1,9 @@
+using System.Text.Json;
 using TenancySchemas.Alerts;
+using TenancySchemas.Compliance;
+using TenancySchemas.Monitoring;
+using TenancySchemas.Notifications;
+using TenancySchemas.Performance;
 using TenancySchemas.Tenants;
 using TenancySchemas.Warnings;
 using TenancySchemas.Tiers;
@@ -85,5 +90,156 @@ internal static class Samples
         Source = WarningSource.MonitoringSystem,
         CreatedAt = TestHost.Now.AddHours(-2),
         CostImpact = 120.5,
+    };
+
+    public static NotificationRecipient Recipient(string id = "r1") => new()
+    {
+        RecipientId = id,
+        RecipientType = RecipientType.User,
+        ContactInfo = new Dictionary<string, string> { ["email"] = $"{id}@acme.example.com", ["sms"] = "+12025550123" },
+        Locale = "fr-CA",
+        Timezone = "America/Toronto",
+    };
+
+    public static NotificationSchema Notification() => new()
+    {
+        NotificationId = "n-001",
+        TenantId = "acme_01",
+        NotificationType = NotificationType.Maintenance,
+        Title = "Planned maintenance",
+        Message = "The service will be read-only on Saturday from 02:00 to 03:00 UTC.",
+        PreferredChannels = [NotificationChannel.Email],
+        Recipients = [Recipient()],
+        CreatedAt = TestHost.Now.AddHours(-1),
+    };
+
+    public static NotificationBatchSchema Batch() => new()
+    {
+        BatchId = "b-001",
+        TenantId = "acme_01",
+        Name = "Maintenance notices",
+        Notifications = [Notification(), Notification() with { NotificationId = "n-002" }],
+        CreatedAt = TestHost.Now.AddHours(-1),
+    };
+
+    public static MonitoringMetric Metric(string id = "m1", string name = "cpu_usage_percent") => new()
+    {
+        MetricId = id,
+        Name = name,
+        DisplayName = "CPU",
+        Description = "CPU usage of the API tier",
+        MetricType = MetricType.Gauge,
+        Source = MetricSource.Infrastructure,
+        Query = "avg(cpu_usage_percent)",
+        Unit = "%",
+    };
+
+    public static MonitoringConfigSchema Monitoring() => new()
+    {
+        ConfigId = "mon-001",
+        TenantId = "acme_01",
+        Name = "Production monitoring",
+        Metrics = [Metric()],
+        Dashboards =
+        [
+            new MonitoringDashboard
+            {
+                DashboardId = "d1",
+                Name = "Overview",
+                DashboardType = DashboardType.Overview,
+                Category = "ops",
+                CreatedBy = "ops",
+                Panels = [new DashboardPanel { PanelId = "p1", Title = "CPU", PanelType = PanelType.Graph, Metrics = ["m1"], Position = new Dictionary<string, int> { ["x"] = 0, ["y"] = 0, ["width"] = 6, ["height"] = 4 } }],
+                CreatedAt = TestHost.Now.AddDays(-1),
+            },
+        ],
+        DefaultDashboard = "d1",
+        Targets = [new MonitoringTarget { TargetId = "t1", Name = "api", TargetType = TargetType.Service, Endpoint = "http://api:9090" }],
+        AlertRules = [new AlertRule { RuleId = "r1", Name = "High CPU", Description = "CPU above 90", MetricName = "cpu_usage_percent", Operator = AlertConditionOperator.Gt, Threshold = 90, Severity = AlertRuleSeverity.Warning }],
+        CreatedAt = TestHost.Now.AddDays(-1),
+    };
+
+    public static ComplianceControl Control(string id, params ComplianceStandard[] standards) => new()
+    {
+        ControlId = id,
+        Name = $"Control {id}",
+        Description = "A control",
+        Standards = standards,
+        Category = "access",
+        ControlType = ControlType.Preventive,
+        Status = ComplianceStatus.Compliant,
+        RiskLevel = RiskLevel.Medium,
+        Requirements = ["requirement"],
+        ImplementationStatus = ImplementationStatus.Implemented,
+        ResponsibleParty = "security",
+    };
+
+    public static DataRetentionPolicy Policy(string id = "pol1") => new()
+    {
+        PolicyId = id,
+        Name = "Customer data",
+        DataTypes = ["orders"],
+        DataClassification = DataClassification.Confidential,
+        RetentionPeriodDays = 365,
+        DeletionMethod = DeletionMethod.HardDelete,
+        ApplicableStandards = [ComplianceStandard.Gdpr],
+        ContainsPii = true,
+        CreatedBy = "dpo",
+        EffectiveDate = TestHost.Now.AddYears(-1),
+        ReviewDate = TestHost.Now.AddMonths(6),
+    };
+
+    /// <summary>A GDPR programme that passes every rule, warnings included (5 GDPR controls).</summary>
+    public static ComplianceSchema Compliance() => new()
+    {
+        ComplianceId = "c-001",
+        TenantId = "acme_01",
+        Name = "Acme GDPR programme",
+        ApplicableStandards = [ComplianceStandard.Gdpr],
+        ComplianceFramework = "ISO 27701",
+        ComplianceOfficer = "Jane Doe",
+        DataProtectionOfficer = "John Roe",
+        Controls = [.. Enumerable.Range(1, 5).Select(i => Control($"ctl-{i}", ComplianceStandard.Gdpr))],
+        DataRetentionPolicies = [Policy()],
+        ComplianceScore = 85,
+        CreatedAt = TestHost.Now.AddYears(-1),
+    };
+
+    public static IncidentReport Breach(params ComplianceStandard[] standards) => new()
+    {
+        IncidentId = "inc-1",
+        Title = "Leaked export",
+        Description = "An export was shared publicly",
+        IncidentType = IncidentType.DataBreach,
+        Severity = RiskLevel.High,
+        AffectedStandards = standards,
+        DiscoveredAt = TestHost.Now.AddDays(-1),
+        ReportedAt = TestHost.Now.AddDays(-1),
+        ReportedBy = "soc",
+        AssignedTo = "dpo",
+        RegulatoryNotificationRequired = true,
+    };
+
+    public static IReadOnlyDictionary<string, JsonElement> Sent(DateTimeOffset at) =>
+        new Dictionary<string, JsonElement> { ["authority"] = JsonSerializer.SerializeToElement("CNIL"), ["sent_at"] = JsonSerializer.SerializeToElement(at.ToString("O")) };
+
+    public static PerformanceMetricsSchema Performance() => new()
+    {
+        MetricsId = "perf-001",
+        TenantId = "acme_01",
+        Name = "API performance",
+        Thresholds = [new MetricThreshold { ThresholdId = "th1", Name = "latency", Operator = ThresholdOperator.Gt, WarningValue = 400, CriticalValue = 800 }],
+        Baselines =
+        [
+            new PerformanceBaseline
+            {
+                BaselineId = "b1", MetricName = "latency", MeanValue = 210, MedianValue = 200, StdDeviation = 40, MinValue = 90, MaxValue = 900,
+                P95Value = 380, P99Value = 610, ObservationStart = TestHost.Now.AddDays(-7), ObservationEnd = TestHost.Now, SampleCount = 10080,
+                ConfidenceLevel = 95, ValidUntil = TestHost.Now.AddDays(30),
+            },
+        ],
+        SlaMetrics = [new SlaMetrics { SlaId = "s1", Name = "API Availability", TargetValue = 99.9, CurrentValue = 99.95, AchievementPercentage = 100, Status = PerformanceStatus.Excellent }],
+        PerformanceTargets = new Dictionary<string, double> { ["api_availability"] = 99.9 },
+        CreatedAt = TestHost.Now.AddDays(-7),
     };
 }

@@ -1,0 +1,27 @@
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace TenancySchemas.Validation;
+
+/// <summary>
+/// A validation result in which only <see cref="Severity.Error"/> failures make a document invalid (spec §1.12);
+/// FluentValidation's own result counts warnings too. Returned by every TenancySchemas validator.
+/// </summary>
+internal sealed class TenancyValidationResult(IEnumerable<ValidationFailure> failures) : ValidationResult(failures)
+{
+    public override bool IsValid
+    {
+        get
+        {
+            foreach (var failure in Errors)
+            {
+                if (failure.Severity == Severity.Error)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
