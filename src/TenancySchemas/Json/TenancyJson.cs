@@ -182,7 +182,17 @@ public sealed class TenancyJson
 
             if (bracket >= 0)
             {
-                builder.Append(segment, bracket, segment.Length - bracket);
+                // [3] stays an index; [key] of a map becomes a member, as read errors write it ($.tags.team).
+                var key = segment[(bracket + 1)..^1];
+                if (key.Length > 0 && key.All(char.IsAsciiDigit))
+                {
+                    builder.Append('[').Append(key).Append(']');
+                }
+                else
+                {
+                    JsonPathBuilder.AppendMember(builder, key);
+                }
+
                 type = type is null ? null : ItemType(type);
             }
         }
