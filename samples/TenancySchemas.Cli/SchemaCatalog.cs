@@ -1,7 +1,11 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using TenancySchemas.Alerts;
+using TenancySchemas.Compliance;
 using TenancySchemas.Json;
+using TenancySchemas.Monitoring;
+using TenancySchemas.Notifications;
+using TenancySchemas.Performance;
 using TenancySchemas.Tenants;
 using TenancySchemas.Tiers;
 using TenancySchemas.Validation;
@@ -20,6 +24,11 @@ internal sealed class SchemaCatalog(IServiceProvider services)
         ["tenant-alert"] = (bytes, context) => Validate<TenantAlertSchema>(services, bytes, context),
         ["warning"] = (bytes, context) => Validate<WarningSchema>(services, bytes, context),
         ["tenant-warning"] = (bytes, context) => Validate<TenantWarningSchema>(services, bytes, context),
+        ["notification"] = (bytes, context) => Validate<NotificationSchema>(services, bytes, context),
+        ["notification-batch"] = (bytes, context) => Validate<NotificationBatchSchema>(services, bytes, context),
+        ["monitoring-config"] = (bytes, context) => Validate<MonitoringConfigSchema>(services, bytes, context),
+        ["compliance"] = (bytes, context) => Validate<ComplianceSchema>(services, bytes, context),
+        ["performance-metrics"] = (bytes, context) => Validate<PerformanceMetricsSchema>(services, bytes, context),
     };
 
     public IEnumerable<string> Names => _schemas.Keys;
