@@ -41,6 +41,25 @@ public sealed class TenancySchemaOptions
     /// <summary>Gets or sets the JSON reader's limits. The default value allows 1 MiB documents nested 64 levels deep.</summary>
     public TenancyJsonOptions Json { get; set; } = new();
 
+    /// <summary>
+    /// Gets or sets the Serilog logger that receives audit events. The default value is <see langword="null"/>: a
+    /// <see cref="Serilog.ILogger"/> registered in the container, else <see cref="Serilog.Log.Logger"/> with source
+    /// context <c>TenancySchemas.Audit</c>. Configure the logger with Serilog's <c>AuditTo</c> for fail-closed auditing.
+    /// </summary>
+    public Serilog.ILogger? AuditLogger { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether every validation writes an audit event. The default value is <see langword="true"/>.</summary>
+    public bool EnableAuditing { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the prometheus-net registry the metrics are created in. The default value is <see langword="null"/>:
+    /// <c>Metrics.DefaultRegistry</c>.
+    /// </summary>
+    public Prometheus.CollectorRegistry? MetricsRegistry { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether validations are counted and timed. The default value is <see langword="true"/>.</summary>
+    public bool EnableMetrics { get; set; } = true;
+
     /// <summary>Settings that could not be read from configuration or the environment, reported by the options validator.</summary>
     internal List<string> SettingErrors { get; } = [];
 }

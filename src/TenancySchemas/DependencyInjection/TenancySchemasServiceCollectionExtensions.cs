@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TenancySchemas.Alerts;
+using TenancySchemas.Auditing;
 using TenancySchemas.Compliance;
 using TenancySchemas.DependencyInjection;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
+using TenancySchemas.Metrics;
 using TenancySchemas.Monitoring;
 using TenancySchemas.Notifications;
 using TenancySchemas.Performance;
@@ -22,6 +24,24 @@ namespace TenancySchemas;
 /// <summary>Registers TenancySchemas in a service collection.</summary>
 public static class TenancySchemasServiceCollectionExtensions
 {
+    /// <summary>Every schema's validator: registered by <see cref="AddTenancySchemas(IServiceCollection)"/>, checked by the health check.</summary>
+    internal static readonly (Type Service, Type Implementation)[] Validators =
+    [
+        (typeof(IValidator<TenantConfigSchema>), typeof(TenantConfigValidator)),
+        (typeof(IValidator<TenantConfigUpdateSchema>), typeof(TenantConfigUpdateValidator)),
+        (typeof(IValidator<AlertSchema>), typeof(AlertValidator)),
+        (typeof(IValidator<TenantAlertSchema>), typeof(TenantAlertValidator)),
+        (typeof(IValidator<WarningSchema>), typeof(WarningValidator)),
+        (typeof(IValidator<TenantWarningSchema>), typeof(TenantWarningValidator)),
+        (typeof(IValidator<NotificationSchema>), typeof(NotificationValidator)),
+        (typeof(IValidator<NotificationBatchSchema>), typeof(NotificationBatchValidator)),
+        (typeof(IValidator<NotificationTemplate>), typeof(NotificationTemplateValidator)),
+        (typeof(IValidator<NotificationRule>), typeof(NotificationRuleValidator)),
+        (typeof(IValidator<MonitoringConfigSchema>), typeof(MonitoringConfigValidator)),
+        (typeof(IValidator<ComplianceSchema>), typeof(ComplianceValidator)),
+        (typeof(IValidator<PerformanceMetricsSchema>), typeof(PerformanceMetricsValidator)),
+    ];
+
     /// <summary>
     /// Registers every schema validator as a singleton <see cref="IValidator{T}"/>, the <see cref="TenancyJson"/>
     /// reader and writer, the tenant context and tier resolution, and <see cref="TenancySchemaOptions"/> read from
@@ -40,22 +60,19 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantContextAccessor, AsyncLocalTenantContextAccessor>();
         services.TryAddSingleton<ITenantTierResolver, OptionsTenantTierResolver>();
+        services.TryAddSingleton<ValidationAuditor>();
+        services.TryAddSingleton<TenancyMetrics>();
         services.TryAddSingleton<ValidationServices>();
-        services.TryAddSingleton(sp => new TenancyJson(sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TenancyJson(sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value, sp.GetRequiredService<TimeProvider>())
+        {
+            Observer = sp.GetRequiredService<ValidationServices>(),
+        });
 
-        services.TryAddSingleton<IValidator<TenantConfigSchema>, TenantConfigValidator>();
-        services.TryAddSingleton<IValidator<TenantConfigUpdateSchema>, TenantConfigUpdateValidator>();
-        services.TryAddSingleton<IValidator<AlertSchema>, AlertValidator>();
-        services.TryAddSingleton<IValidator<TenantAlertSchema>, TenantAlertValidator>();
-        services.TryAddSingleton<IValidator<WarningSchema>, WarningValidator>();
-        services.TryAddSingleton<IValidator<TenantWarningSchema>, TenantWarningValidator>();
-        services.TryAddSingleton<IValidator<NotificationSchema>, NotificationValidator>();
-        services.TryAddSingleton<IValidator<NotificationBatchSchema>, NotificationBatchValidator>();
-        services.TryAddSingleton<IValidator<NotificationTemplate>, NotificationTemplateValidator>();
-        services.TryAddSingleton<IValidator<NotificationRule>, NotificationRuleValidator>();
-        services.TryAddSingleton<IValidator<MonitoringConfigSchema>, MonitoringConfigValidator>();
-        services.TryAddSingleton<IValidator<ComplianceSchema>, ComplianceValidator>();
-        services.TryAddSingleton<IValidator<PerformanceMetricsSchema>, PerformanceMetricsValidator>();
+        foreach (var (service, implementation) in Validators)
+        {
+            services.TryAdd(ServiceDescriptor.Singleton(service, implementation));
+        }
+
         return services;
     }
 

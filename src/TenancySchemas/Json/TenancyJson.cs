@@ -48,6 +48,9 @@ public sealed class TenancyJson
         _inspector = new DocumentInspector(_serializer);
     }
 
+    /// <summary>Gets or sets where read failures of <see cref="ReadAndValidate{T}"/> are audited and counted (set by dependency injection).</summary>
+    internal ValidationServices? Observer { get; init; }
+
     /// <summary>Reads a document from UTF-8 bytes.</summary>
     /// <typeparam name="T">The schema type, such as <see cref="TenantConfigSchema"/>.</typeparam>
     /// <param name="utf8Json">The document.</param>
@@ -102,9 +105,13 @@ public sealed class TenancyJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(validator);
+        var started = Observer?.TimeProvider.GetTimestamp() ?? 0;
         var read = Read<T>(utf8Json);
         if (read.Value is null)
         {
+            // A document that cannot be read is an invalid validation all the same: audited and counted once.
+            Observer?.Observe(new Auditing.ValidationOutcome(
+                SchemaNames.Of(typeof(T)), null, context?.Tier?.ToWire(), [], "invalid", read.Errors, Observer.TimeProvider.GetElapsedTime(started)));
             return read;
         }
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Results;
+using TenancySchemas.Auditing;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Localization;
@@ -67,10 +68,12 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             return base.Validate(context);
         }
 
+        var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var (prepared, early) = Prepare(context);
-        var result = base.Validate(prepared);
-        return Finish(context, result, early);
+        var prepared = Prepare(context);
+        var result = Finish(base.Validate(prepared.Context), prepared.Early);
+        Observe(context.InstanceToValidate, prepared, result, started);
+        return ThrowIfRequested(context, result);
     }
 
     public override async Task<ValidationResult> ValidateAsync(ValidationContext<T> context, CancellationToken cancellation = default)
@@ -81,13 +84,31 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             return await base.ValidateAsync(context, cancellation).ConfigureAwait(false);
         }
 
+        var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var (prepared, early) = Prepare(context);
-        var result = await base.ValidateAsync(prepared, cancellation).ConfigureAwait(false);
-        return Finish(context, result, early);
+        var prepared = Prepare(context);
+        var result = Finish(await base.ValidateAsync(prepared.Context, cancellation).ConfigureAwait(false), prepared.Early);
+        Observe(context.InstanceToValidate, prepared, result, started);
+        return ThrowIfRequested(context, result);
     }
 
-    private (ValidationContext<T> Prepared, List<ValidationFailure> Early) Prepare(ValidationContext<T> context)
+    private void Observe(T document, Prepared prepared, TenancyValidationResult result, long started) =>
+        Services.Observe(new ValidationOutcome(
+            SchemaNames.Of(document.GetType()),
+            TenantIdOf(document),
+            prepared.Tier?.ToWire(),
+            prepared.RuleSets,
+            result.IsValid ? "valid" : "invalid",
+            result.Errors,
+            Services.TimeProvider.GetElapsedTime(started)));
+
+    private static TenancyValidationResult ThrowIfRequested(ValidationContext<T> context, TenancyValidationResult result) =>
+        context.ThrowOnFailures && !result.IsValid ? throw new ValidationException(result.Errors) : result;
+
+    /// <summary>The context to run, the failures found before the rules, and the tier and rule sets chosen.</summary>
+    private sealed record Prepared(ValidationContext<T> Context, List<ValidationFailure> Early, TenantType? Tier, IReadOnlyList<string> RuleSets);
+
+    private Prepared Prepare(ValidationContext<T> context)
     {
         var document = context.InstanceToValidate ?? throw new ArgumentException("Cannot validate a null document.", nameof(context));
         var call = context.RootContextData.TryGetValue(TenancyValidationContext.Key, out var data) ? data as TenancyValidationContext : null;
@@ -101,15 +122,17 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
 
         if (!HasTierRules)
         {
-            return (context, early);
+            return new Prepared(context, early, null, DefaultRuleSets);
         }
 
         IValidatorSelector selector;
+        TenantType? chosenTier = null;
         switch (context.Selector)
         {
             case RulesetValidatorSelector explicitSets when explicitSets.RuleSets.Any(TierRuleSetNames.Contains):
                 // The caller chose the tier (o.IncludeRuleSets("trial")): its common rules still apply.
                 selector = new RulesetValidatorSelector([.. explicitSets.RuleSets.Append(RulesetValidatorSelector.DefaultRuleSetName).Distinct()]);
+                chosenTier = TierProfile.AllTiers.FirstOrDefault(t => explicitSets.RuleSets.Contains(t.ToWire()));
                 break;
             case DefaultValidatorSelector:
                 var tier = ResolveTier(document, call, tenantId);
@@ -119,6 +142,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
                 }
 
                 selector = tier is { } known ? TierRuleSetSelector.For(known) : TierRuleSetSelector.CommonOnly;
+                chosenTier = tier;
                 break;
             case RulesetValidatorSelector named:
                 // Other named rule sets, without a tier: those sets plus the tier the validator finds itself.
@@ -129,10 +153,11 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
                 }
 
                 selector = new RulesetValidatorSelector([.. named.RuleSets.Concat(namedTier is { } t ? [t.ToWire()] : []).Distinct()]);
+                chosenTier = namedTier;
                 break;
             default:
                 // A property-only validation (IncludeProperties) is partial by design: no tier is involved.
-                return (context, early);
+                return new Prepared(context, early, null, []);
         }
 
         var prepared = new ValidationContext<T>(document, context.PropertyChain, selector);
@@ -142,7 +167,13 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
         }
 
         prepared.RootContextData[NowKey] = call?.Now ?? Services.TimeProvider.GetUtcNow();
-        return (prepared, early);
+        IReadOnlyList<string> ruleSets = selector switch
+        {
+            TierRuleSetSelector { TierRuleSet: { } set } => [RulesetValidatorSelector.DefaultRuleSetName, set],
+            RulesetValidatorSelector named => [.. named.RuleSets],
+            _ => DefaultRuleSets,
+        };
+        return new Prepared(prepared, early, chosenTier, ruleSets);
     }
 
     private ValidationFailure? ExpectedTenantMismatch(TenancyValidationContext? call, string? tenantId)
@@ -178,7 +209,9 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             ?? Defined(Services.Options.DefaultTier);
     }
 
-    private static TenancyValidationResult Finish(ValidationContext<T> context, ValidationResult result, List<ValidationFailure> early)
+    private static readonly string[] DefaultRuleSets = [RulesetValidatorSelector.DefaultRuleSetName];
+
+    private static TenancyValidationResult Finish(ValidationResult result, List<ValidationFailure> early)
     {
         result.Errors.InsertRange(0, early);
         foreach (var error in result.Errors)
@@ -189,13 +222,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             }
         }
 
-        var tenancyResult = new TenancyValidationResult(result.Errors);
-        if (context.ThrowOnFailures && !tenancyResult.IsValid)
-        {
-            throw new ValidationException(tenancyResult.Errors);
-        }
-
-        return tenancyResult;
+        return new TenancyValidationResult(result.Errors);
     }
 
     private static ValidationFailure Failure(string property, string code, MessageArgs args) =>

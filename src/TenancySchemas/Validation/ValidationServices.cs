@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using TenancySchemas.Auditing;
 using TenancySchemas.Isolation;
+using TenancySchemas.Metrics;
 using TenancySchemas.Tiers;
 
 namespace TenancySchemas.Validation;
@@ -9,7 +11,9 @@ internal sealed class ValidationServices(
     IOptions<TenancySchemaOptions> options,
     TimeProvider timeProvider,
     ITenantContextAccessor tenantContext,
-    ITenantTierResolver tierResolver)
+    ITenantTierResolver tierResolver,
+    ValidationAuditor auditor,
+    TenancyMetrics metrics)
 {
     public TenancySchemaOptions Options { get; } = options.Value;
 
@@ -18,4 +22,15 @@ internal sealed class ValidationServices(
     public ITenantContextAccessor TenantContext { get; } = tenantContext;
 
     public ITenantTierResolver TierResolver { get; } = tierResolver;
+
+    public ValidationAuditor Auditor { get; } = auditor;
+
+    public TenancyMetrics Metrics { get; } = metrics;
+
+    /// <summary>Records one finished validation: exactly one audit event and one count.</summary>
+    public void Observe(in ValidationOutcome outcome)
+    {
+        Metrics.Record(outcome);
+        Auditor.Record(outcome);
+    }
 }

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using FluentValidation.Results;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace TenancySchemas.Auditing;
+
+/// <summary>What one validation was, for the audit trail and the metrics.</summary>
+internal readonly record struct ValidationOutcome(
+    string Schema,
+    string? TenantId,
+    string? Tier,
+    IReadOnlyList<string> RuleSets,
+    string Outcome,
+    IReadOnlyList<ValidationFailure> Failures,
+    TimeSpan Duration);
+
+/// <summary>
+/// Writes one audit event per validation to the app's Serilog logger, chained by SHA-256 so that a modified, missing,
+/// added or reordered event shows. Sequence numbers are assigned and events written under one lock, so concurrent
+/// validations produce one gap-free chain in write order. Logger exceptions propagate: with Serilog's AuditTo sinks
+/// auditing fails closed.
+/// </summary>
+internal sealed class ValidationAuditor
+{
+    private static readonly MessageTemplate Template = new MessageTemplateParser().Parse("Validated {Schema} for tenant {TenantId} ({Tier}): {Outcome}");
+
+    private readonly Lock _gate = new();
+    private readonly TenancySchemaOptions _options;
+    private readonly ILogger? _logger;
+    private readonly TimeProvider _time;
+    private long _sequence;
+    private string _previousHash = AuditHashing.GenesisHash;
+
+    public ValidationAuditor(IOptions<TenancySchemaOptions> options, TimeProvider time, IServiceProvider services)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = _options.AuditLogger ?? services.GetService<ILogger>();
+        ChainId = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>Gets the id of this process's chain.</summary>
+    public string ChainId { get; }
+
+    public bool Enabled => _options.EnableAuditing;
+
+    public void Record(in ValidationOutcome outcome)
+    {
+        if (!_options.EnableAuditing)
+        {
+            return;
+        }
+
+        var logger = _logger ?? Log.Logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "TenancySchemas.Audit");
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var record = new AuditRecord
+            {
+                EventId = Guid.NewGuid().ToString(),
+                Timestamp = AuditChainVerifier.FormatTimestamp(now),
+                TenantId = outcome.TenantId ?? "unknown",
+                Tier = outcome.Tier ?? "unknown",
+                Schema = outcome.Schema,
+                SchemaVersion = _options.SchemaVersion,
+                Outcome = outcome.Outcome,
+                ErrorCodes = [.. outcome.Failures.Select(f => f.ErrorCode ?? string.Empty)],
+                ErrorPaths = [.. outcome.Failures.Select(f => AuditPath(f.PropertyName))],
+                RuleSets = outcome.RuleSets,
+                IsolationLevel = Json.WireEnum<Isolation.IsolationLevel>.ToWireOrNumber(_options.IsolationLevel),
+                DurationMs = Math.Round(outcome.Duration.TotalMilliseconds, 4),
+                CorrelationId = Activity.Current?.TraceId.ToHexString(),
+                ChainId = ChainId,
+                Sequence = _sequence + 1,
+                PreviousHash = _previousHash,
+                Hash = string.Empty,
+            };
+            record = record with { Hash = AuditHashing.ComputeHash(record) };
+
+            logger.Write(ToLogEvent(record, now));
+
+            // Only a written event advances the chain: a failed write leaves no gap.
+            _sequence = record.Sequence;
+            _previousHash = record.Hash;
+        }
+    }
+
+    /// <summary>Writes a probe event outside the chain, so that a health check sees whether the logger accepts events.</summary>
+    public void Probe()
+    {
+        var logger = _logger ?? Log.Logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "TenancySchemas.Audit");
+        logger.Debug("TenancySchemas audit health probe");
+    }
+
+    // Paths keep structure but not document content: map keys become "*".
+    private static string AuditPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || !path.Contains('[', StringComparison.Ordinal))
+        {
+            return path ?? string.Empty;
+        }
+
+        var builder = new System.Text.StringBuilder(path.Length);
+        var i = 0;
+        while (i < path.Length)
+        {
+            var open = path.IndexOf('[', i);
+            if (open < 0)
+            {
+                builder.Append(path, i, path.Length - i);
+                break;
+            }
+
+            var close = path.IndexOf(']', open);
+            if (close < 0)
+            {
+                builder.Append(path, i, path.Length - i);
+                break;
+            }
+
+            builder.Append(path, i, open - i);
+            var key = path.AsSpan(open + 1, close - open - 1);
+            builder.Append('[').Append(key.Length > 0 && !key.ContainsAnyExceptInRange('0', '9') ? key : "*").Append(']');
+            i = close + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private static LogEvent ToLogEvent(AuditRecord record, DateTimeOffset now)
+    {
+        static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));
+        static LogEventProperty Sequence(string name, IEnumerable<string> values) => new(name, new SequenceValue(values.Select(v => new ScalarValue(v))));
+
+        return new LogEvent(now, LogEventLevel.Information, null, Template,
+        [
+            Scalar("AuditEventId", record.EventId),
+            Scalar("AuditTimestamp", record.Timestamp),
+            Scalar(nameof(AuditRecord.TenantId), record.TenantId),
+            Scalar(nameof(AuditRecord.Tier), record.Tier),
+            Scalar(nameof(AuditRecord.Schema), record.Schema),
+            Scalar(nameof(AuditRecord.SchemaVersion), record.SchemaVersion),
+            Scalar(nameof(AuditRecord.Outcome), record.Outcome),
+            Sequence(nameof(AuditRecord.ErrorCodes), record.ErrorCodes),
+            Sequence(nameof(AuditRecord.ErrorPaths), record.ErrorPaths),
+            Sequence(nameof(AuditRecord.RuleSets), record.RuleSets),
+            Scalar(nameof(AuditRecord.IsolationLevel), record.IsolationLevel),
+            Scalar(nameof(AuditRecord.DurationMs), record.DurationMs),
+            Scalar(nameof(AuditRecord.CorrelationId), record.CorrelationId),
+            Scalar(nameof(AuditRecord.ChainId), record.ChainId),
+            Scalar(nameof(AuditRecord.Sequence), record.Sequence),
+            Scalar(nameof(AuditRecord.PreviousHash), record.PreviousHash),
+            Scalar(nameof(AuditRecord.Hash), record.Hash),
+            Scalar(Serilog.Core.Constants.SourceContextPropertyName, "TenancySchemas.Audit"),
+        ]);
+    }
+
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using TenancySchemas.Auditing;
+using TenancySchemas.Localization;
+using TenancySchemas.Metrics;
+
+namespace TenancySchemas.Health;
+
+/// <summary>
+/// Healthy when the options are valid, every validator resolves, the messages load in all four languages and the audit
+/// logger accepts events; the report's data carries the validation and failure counts.
+/// </summary>
+internal sealed class TenancySchemasHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    private static readonly ResourceManager Messages = new("TenancySchemas.Localization.Messages", typeof(TenancySchemasHealthCheck).Assembly);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>(StringComparer.Ordinal);
+        try
+        {
+            _ = services.GetRequiredService<IOptions<TenancySchemaOptions>>().Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The TenancySchemas options are invalid: " + string.Join(" ", exception.Failures), exception, data));
+        }
+
+        foreach (var (service, _) in TenancySchemasServiceCollectionExtensions.Validators)
+        {
+            if (services.GetService(service) is null)
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy($"No validator is registered for {service.GetGenericArguments()[0].Name}.", data: data));
+            }
+        }
+
+        foreach (var language in MessageCulture.Supported)
+        {
+            var culture = CultureInfo.GetCultureInfo(language);
+            var set = Messages.GetResourceSet(culture, createIfNotExists: true, tryParents: language == "en");
+            if (set?.GetString("tenancy.tier.unknown") is null)
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy($"The {language} messages cannot be loaded.", data: data));
+            }
+        }
+
+        var metrics = services.GetRequiredService<TenancyMetrics>();
+        data["validations"] = metrics.Total;
+        data["failed_validations"] = metrics.Failed;
+
+        var auditor = services.GetRequiredService<ValidationAuditor>();
+        if (auditor.Enabled)
+        {
+            try
+            {
+                auditor.Probe();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy("The audit logger refuses events.", exception, data));
+            }
+        }
+
+        return Task.FromResult(HealthCheckResult.Healthy("TenancySchemas is ready.", data));
+    }
+}
