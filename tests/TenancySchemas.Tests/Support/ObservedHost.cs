@@ -49,6 +49,7 @@ internal sealed class ObservedHost : IDisposable
             o.DefaultTier = TenancySchemas.Tiers.TenantType.Enterprise;
             configure?.Invoke(o);
         });
+        services.AddLogging();
         services.AddHealthChecks().AddTenancySchemasCheck(tags: ["ready"]);
         _provider = services.BuildServiceProvider();
     }
