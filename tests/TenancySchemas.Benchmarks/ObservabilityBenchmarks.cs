@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+using TenancySchemas.Alerts;
+using TenancySchemas.Tiers;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Benchmarks;
+
+/// <summary>
+/// What auditing and metrics cost: the same alert validator from DI with both on (audit events to a Serilog logger
+/// without sinks, metrics to a private registry) and with both off.
+/// </summary>
+[MemoryDiagnoser]
+public class ObservabilityBenchmarks
+{
+    private static readonly TenancyValidationContext Enterprise = new() { Tier = TenantType.Enterprise };
+
+    private IValidator<AlertSchema> _observed = null!;
+    private IValidator<AlertSchema> _bare = null!;
+    private AlertSchema _alert = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _observed = Create(o =>
+        {
+            o.AuditLogger = new LoggerConfiguration().CreateLogger();
+            o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
+        });
+        _bare = Create(o =>
+        {
+            o.EnableAuditing = false;
+            o.EnableMetrics = false;
+        });
+        _alert = new AlertSchema
+        {
+            TenantId = "acme_01",
+            Name = "High CPU",
+            Title = "CPU above 90 %",
+            Description = "CPU usage of the API tier is above 90 % for 5 minutes.",
+            Severity = AlertSeverity.High,
+            Category = AlertCategory.Performance,
+            Conditions = [new AlertCondition { MetricName = "cpu", Operator = AlertOperator.Gt, Threshold = 90 }],
+            Recipients = ["oncall@acme.example.com"],
+        };
+    }
+
+    [Benchmark(Baseline = true)]
+    public bool InstrumentationOff() => _bare.Validate(_alert, Enterprise).IsValid;
+
+    [Benchmark]
+    public bool AuditAndMetricsOn() => _observed.Validate(_alert, Enterprise).IsValid;
+
+    private static IValidator<AlertSchema> Create(Action<TenancySchemaOptions> configure) =>
+        new ServiceCollection().AddTenancySchemas(configure).BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
+}
