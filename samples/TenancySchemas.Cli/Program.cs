@@ -65,6 +65,9 @@ static int Run(string[] files, string? schema, string? locale, string? tierName,
         o.AuditLogger = auditLogger;
         o.EnableAuditing = auditLogger is not null;
         o.MetricsRegistry = registry;
+
+        // An offline tool checks files, it does not serve tenants: no per-tenant budget.
+        o.EnableRateLimiting = false;
     });
     using var provider = services.BuildServiceProvider();
 

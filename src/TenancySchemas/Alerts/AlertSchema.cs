@@ -58,6 +58,7 @@ public record AlertSchema
 
     /// <summary>Gets the webhook URLs (sensitive; only on tiers that allow webhooks).</summary>
     [Sensitive(SensitiveKind.Url)]
+    [Isolation.Url]
     public IReadOnlyList<string> WebhookUrls { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
 
     /// <summary>Gets the creation instant. The default value is now.</summary>
@@ -104,6 +105,7 @@ public record AlertSchema
     public string? Component { get; init; }
 
     /// <summary>Gets the runbook URL.</summary>
+    [Isolation.Url]
     public string? RunbookUrl { get; init; }
 
     /// <summary>Gets free-form tags.</summary>

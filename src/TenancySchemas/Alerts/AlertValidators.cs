@@ -126,6 +126,42 @@ internal sealed class TenantAlertValidator : AlertValidatorBase<TenantAlertSchem
         RuleFor(x => x.TenantPermissions).NotNull();
         RuleFor(x => x.DelegationRules).NotNull();
     }
+
+    private static readonly string[] DelegationTenantMembers = ["tenant_id", "target_tenant", "tenant"];
+
+    /// <summary>
+    /// Strict: nothing may reach another tenant. Moderate: cross-tenant visibility only for enterprise tenants, and
+    /// delegation only towards tenants listed in tenant_permissions.
+    /// </summary>
+    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(TenantAlertSchema alert, Isolation.IsolationLevel level, TenantType? tier)
+    {
+        var strict = level == Isolation.IsolationLevel.Strict;
+        if (alert.CrossTenantVisibility && (strict || tier != TenantType.Enterprise))
+        {
+            yield return CrossTenantFailure("CrossTenantVisibility", "cross_tenant_visibility", "*", level);
+        }
+
+        foreach (var other in alert.TenantPermissions.Keys.Where(k => !string.Equals(k, alert.TenantId, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            if (strict)
+            {
+                yield return CrossTenantFailure($"TenantPermissions[{other}]", $"tenant_permissions.{other}", other, level);
+            }
+        }
+
+        for (var i = 0; i < alert.DelegationRules.Count; i++)
+        {
+            foreach (var member in DelegationTenantMembers)
+            {
+                if (alert.DelegationRules[i] is { } rule && rule.TryGetValue(member, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String &&
+                    value.GetString() is { } other && !string.Equals(other, alert.TenantId, StringComparison.Ordinal) &&
+                    (strict || !alert.TenantPermissions.ContainsKey(other)))
+                {
+                    yield return CrossTenantFailure($"DelegationRules[{i}]", $"delegation_rules[{i}].{member}", other, level);
+                }
+            }
+        }
+    }
 }
 
 internal sealed class AlertConditionValidator : AbstractValidator<AlertCondition>

@@ -55,6 +55,7 @@ public sealed record ComplianceControl
     public DateTimeOffset? ImplementationDate { get; init; }
 
     /// <summary>Gets documentation URLs.</summary>
+    [Isolation.Url]
     public IReadOnlyList<string> DocumentationLinks { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
 
     /// <summary>Gets evidence artifacts.</summary>
@@ -251,6 +252,7 @@ public sealed record ComplianceAssessment
     public DateTimeOffset? RemediationDeadline { get; init; }
 
     /// <summary>Gets the report URL.</summary>
+    [Isolation.Url]
     public string? ReportUrl { get; init; }
 
     /// <summary>Gets evidence documents.</summary>

@@ -111,6 +111,7 @@ public sealed record ComplianceSchema
     public AutomationLevel AutomationLevel { get; init; } = AutomationLevel.Medium;
 
     /// <summary>Gets integration endpoint URLs by name.</summary>
+    [Isolation.Url]
     public IReadOnlyDictionary<string, string> IntegrationEndpoints { get; init => field = ValueMap<string>.From(value); } = ValueMap<string>.Empty;
 
     /// <summary>Gets free-form tags.</summary>

@@ -60,6 +60,12 @@ public sealed class TenancySchemaOptions
     /// <summary>Gets or sets a value indicating whether validations are counted and timed. The default value is <see langword="true"/>.</summary>
     public bool EnableMetrics { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether validations are rate limited per tenant, with the requests per second and
+    /// burst of the tenant's tier. The default value is <see langword="true"/>.
+    /// </summary>
+    public bool EnableRateLimiting { get; set; } = true;
+
     /// <summary>Settings that could not be read from configuration or the environment, reported by the options validator.</summary>
     internal List<string> SettingErrors { get; } = [];
 }

@@ -12,6 +12,7 @@ using TenancySchemas.Json;
 using TenancySchemas.Metrics;
 using TenancySchemas.Monitoring;
 using TenancySchemas.Notifications;
+using TenancySchemas.RateLimiting;
 using TenancySchemas.Performance;
 using TenancySchemas.Tenants;
 using TenancySchemas.Tiers;
@@ -61,6 +62,7 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton<ITenantContextAccessor, AsyncLocalTenantContextAccessor>();
         services.TryAddSingleton<ITenantTierResolver, OptionsTenantTierResolver>();
         services.TryAddSingleton<ValidationAuditor>();
+        services.TryAddSingleton<ITenantRateLimiter, TenantRateLimiter>();
         services.TryAddSingleton<TenancyMetrics>();
         services.TryAddSingleton<ValidationServices>();
         services.TryAddSingleton(sp => new TenancyJson(sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value, sp.GetRequiredService<TimeProvider>())

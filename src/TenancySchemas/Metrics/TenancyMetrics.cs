@@ -46,7 +46,15 @@ internal sealed class TenancyMetrics
     /// <summary>Gets the validations that were invalid or rejected (for the health check).</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
-    public void Record(in ValidationOutcome outcome)
+    public void RecordRateLimited(string? tier)
+    {
+        if (_enabled)
+        {
+            RateLimited.WithLabels(tier ?? "unknown").Inc();
+        }
+    }
+
+    public void Record(in ValidationOutcome outcome, string isolationLevel)
     {
         Interlocked.Increment(ref _total);
         if (outcome.Outcome != "valid")
@@ -66,5 +74,10 @@ internal sealed class TenancyMetrics
         }
 
         _duration.WithLabels(outcome.Schema).Observe(outcome.Duration.TotalSeconds);
+        var isolationViolations = outcome.Failures.Count(f => f.ErrorCode?.StartsWith("tenancy.isolation.", StringComparison.Ordinal) == true);
+        if (isolationViolations > 0)
+        {
+            IsolationViolations.WithLabels(isolationLevel).Inc(isolationViolations);
+        }
     }
 }

@@ -68,6 +68,7 @@ public sealed record MonitoringConfigSchema
 
     /// <summary>Gets webhook endpoints (sensitive; only on tiers that allow webhooks).</summary>
     [Sensitive(SensitiveKind.Url)]
+    [Isolation.Url]
     public IReadOnlyList<string> WebhookEndpoints { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
 
     /// <summary>Gets who may do what.</summary>

@@ -171,6 +171,7 @@ public sealed record MonitoringTarget
     public required TargetType TargetType { get; init; }
 
     /// <summary>Gets the endpoint URL.</summary>
+    [Isolation.Url]
     public required string Endpoint { get; init; }
 
     /// <summary>Gets the health-check path. The default value is <c>/health</c>.</summary>

@@ -114,6 +114,7 @@ public sealed record NotificationSchema
 
     /// <summary>Gets the callback URL (sensitive; only on tiers that allow webhooks).</summary>
     [Sensitive(SensitiveKind.Url)]
+    [Isolation.Url]
     public string? CallbackUrl { get; init; }
 
     /// <summary>Gets the source system.</summary>

@@ -80,6 +80,7 @@ public sealed record PerformanceMetricsSchema
     public IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> ExternalMetricsSources { get; init => field = ValueCollections.ListOfMaps(value); } = ValueCollections.ListOfMaps<JsonElement>(null);
 
     /// <summary>Gets export endpoint URLs.</summary>
+    [Isolation.Url]
     public IReadOnlyList<string> ExportEndpoints { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
 
     /// <summary>Gets the stored overall score (0-100). The default value is 0.</summary>

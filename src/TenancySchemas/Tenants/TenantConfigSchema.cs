@@ -80,13 +80,16 @@ public sealed record TenantConfigSchema
     public string Timezone { get; init; } = "UTC";
 
     /// <summary>Gets the tenant's custom domain URL.</summary>
+    [Isolation.Url]
     public string? CustomDomain { get; init; }
 
     /// <summary>Gets the webhook URL (sensitive; only on tiers that allow webhooks).</summary>
     [Sensitive(SensitiveKind.Url)]
+    [Isolation.Url]
     public string? WebhookUrl { get; init; }
 
     /// <summary>Gets named API endpoint URLs.</summary>
+    [Isolation.Url]
     public IReadOnlyDictionary<string, string> ApiEndpoints { get; init => field = ValueMap<string>.From(value); } = ValueMap<string>.Empty;
 
     /// <summary>Gets free-form string tags.</summary>

@@ -60,10 +60,12 @@ public sealed record TenantConfigUpdateSchema
     public string? Timezone { get; init; }
 
     /// <summary>Gets the new custom domain URL.</summary>
+    [Isolation.Url]
     public string? CustomDomain { get; init; }
 
     /// <summary>Gets the new webhook URL (sensitive).</summary>
     [Sensitive(SensitiveKind.Url)]
+    [Isolation.Url]
     public string? WebhookUrl { get; init; }
 
     /// <summary>Gets the new tags, replacing all tags.</summary>

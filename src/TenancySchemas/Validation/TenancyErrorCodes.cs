@@ -257,4 +257,16 @@ public static class TenancyErrorCodes
 
     /// <summary><c>tenancy.performance.unknown_baseline</c>: Warning: an anomaly of an unknown baseline (P6).</summary>
     public const string PerformanceUnknownBaseline = "tenancy.performance.unknown_baseline";
+
+    /// <summary><c>tenancy.isolation.no_tenant_context</c>: Strict isolation without a current tenant: validation fails closed.</summary>
+    public const string NoTenantContext = "tenancy.isolation.no_tenant_context";
+
+    /// <summary><c>tenancy.isolation.cross_tenant_reference</c>: A document that reaches another tenant.</summary>
+    public const string CrossTenantReference = "tenancy.isolation.cross_tenant_reference";
+
+    /// <summary><c>tenancy.isolation.private_endpoint</c>: A URL that targets a loopback, private, link-local, metadata or local address.</summary>
+    public const string PrivateEndpoint = "tenancy.isolation.private_endpoint";
+
+    /// <summary><c>tenancy.isolation.https_required</c>: A URL that is not https under strict isolation.</summary>
+    public const string HttpsRequired = "tenancy.isolation.https_required";
 }

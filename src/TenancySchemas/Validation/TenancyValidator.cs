@@ -7,6 +7,8 @@ using TenancySchemas.Auditing;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Localization;
+using TenancySchemas.RateLimiting;
+using System.Threading.RateLimiting;
 using TenancySchemas.Security;
 using TenancySchemas.Tiers;
 
@@ -120,15 +122,20 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             early.Add(mismatch);
         }
 
-        if (!HasTierRules)
+        var level = Services.Options.IsolationLevel;
+        if (level == IsolationLevel.Strict && Services.TenantContext.Current is null && call?.ExpectedTenantId is null)
         {
-            return new Prepared(context, early, null, DefaultRuleSets);
+            // Fail closed: under strict isolation a document is never checked without knowing whose it must be.
+            early.Add(Failure(string.Empty, TenancyErrorCodes.NoTenantContext, MessageArgs.None));
         }
 
         IValidatorSelector selector;
         TenantType? chosenTier = null;
-        switch (context.Selector)
+        switch (HasTierRules ? context.Selector : null)
         {
+            case null:
+                selector = context.Selector;
+                break;
             case RulesetValidatorSelector explicitSets when explicitSets.RuleSets.Any(TierRuleSetNames.Contains):
                 // The caller chose the tier (o.IncludeRuleSets("trial")): its common rules still apply.
                 selector = new RulesetValidatorSelector([.. explicitSets.RuleSets.Append(RulesetValidatorSelector.DefaultRuleSetName).Distinct()]);
@@ -157,8 +164,12 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
                 break;
             default:
                 // A property-only validation (IncludeProperties) is partial by design: no tier is involved.
-                return new Prepared(context, early, null, []);
+                selector = context.Selector;
+                break;
         }
+
+        EnforceRateLimit(document, tenantId, chosenTier);
+        early.AddRange(IsolationFailures(document, level, chosenTier));
 
         var prepared = new ValidationContext<T>(document, context.PropertyChain, selector);
         foreach (var (key, value) in context.RootContextData)
@@ -171,9 +182,58 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
         {
             TierRuleSetSelector { TierRuleSet: { } set } => [RulesetValidatorSelector.DefaultRuleSetName, set],
             RulesetValidatorSelector named => [.. named.RuleSets],
-            _ => DefaultRuleSets,
+            _ => HasTierRules ? DefaultRuleSets : [],
         };
         return new Prepared(prepared, early, chosenTier, ruleSets);
+    }
+
+    /// <summary>Cross-tenant references of a family's document at an isolation level (spec: isolation levels); none by default.</summary>
+    protected virtual IEnumerable<ValidationFailure> CrossTenantFailures(T document, IsolationLevel level, TenantType? tier) => [];
+
+    /// <summary>Builds a cross-tenant failure for <see cref="CrossTenantFailures"/>.</summary>
+    protected static ValidationFailure CrossTenantFailure(string path, string wirePath, string otherTenant, IsolationLevel level) =>
+        Failure(path, TenancyErrorCodes.CrossTenantReference, MessageArgs.Of(("PropertyName", wirePath), ("OtherTenantId", MessageValue.Quote(otherTenant)), ("Level", level.ToWire())));
+
+    private IEnumerable<ValidationFailure> IsolationFailures(T document, IsolationLevel level, TenantType? tier)
+    {
+        if (level == IsolationLevel.Basic)
+        {
+            yield break;
+        }
+
+        foreach (var (path, url) in EndpointGuard.Urls(document))
+        {
+            var violation = EndpointGuard.Check(url, level);
+            if (violation != EndpointViolation.None)
+            {
+                yield return Failure(path, violation == EndpointViolation.HttpsRequired ? TenancyErrorCodes.HttpsRequired : TenancyErrorCodes.PrivateEndpoint,
+                    MessageArgs.Of(("PropertyName", path), ("Level", level.ToWire())));
+            }
+        }
+
+        foreach (var failure in CrossTenantFailures(document, level, tier))
+        {
+            yield return failure;
+        }
+    }
+
+    private void EnforceRateLimit(T document, string? tenantId, TenantType? tier)
+    {
+        if (!Services.Options.EnableRateLimiting || string.IsNullOrEmpty(tenantId))
+        {
+            return;
+        }
+
+        using var lease = Services.RateLimiter.AttemptAcquire(tenantId, tier);
+        if (lease.IsAcquired)
+        {
+            return;
+        }
+
+        // A rejected call is neither valid nor invalid: it is counted and audited as rejected, then refused.
+        Services.Metrics.RecordRateLimited(tier?.ToWire());
+        Services.Observe(new ValidationOutcome(SchemaNames.Of(document.GetType()), tenantId, tier?.ToWire(), [], "rejected", [], TimeSpan.Zero));
+        throw new TenancyRateLimitExceededException(tenantId, tier, lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
     }
 
     private ValidationFailure? ExpectedTenantMismatch(TenancyValidationContext? call, string? tenantId)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TenancySchemas.Auditing;
 using TenancySchemas.Isolation;
 using TenancySchemas.Metrics;
+using TenancySchemas.RateLimiting;
 using TenancySchemas.Tiers;
 
 namespace TenancySchemas.Validation;
@@ -13,7 +14,8 @@ internal sealed class ValidationServices(
     ITenantContextAccessor tenantContext,
     ITenantTierResolver tierResolver,
     ValidationAuditor auditor,
-    TenancyMetrics metrics)
+    TenancyMetrics metrics,
+    ITenantRateLimiter rateLimiter)
 {
     public TenancySchemaOptions Options { get; } = options.Value;
 
@@ -27,10 +29,12 @@ internal sealed class ValidationServices(
 
     public TenancyMetrics Metrics { get; } = metrics;
 
+    public ITenantRateLimiter RateLimiter { get; } = rateLimiter;
+
     /// <summary>Records one finished validation: exactly one audit event and one count.</summary>
     public void Observe(in ValidationOutcome outcome)
     {
-        Metrics.Record(outcome);
+        Metrics.Record(outcome, Json.WireEnum<IsolationLevel>.ToWireOrNumber(Options.IsolationLevel));
         Auditor.Record(outcome);
     }
 }

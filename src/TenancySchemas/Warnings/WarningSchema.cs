@@ -136,12 +136,15 @@ public record WarningSchema
     public IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> Evidence { get; init => field = ValueCollections.ListOfMaps(value); } = ValueCollections.ListOfMaps<JsonElement>(null);
 
     /// <summary>Gets the runbook URL.</summary>
+    [Isolation.Url]
     public string? RunbookUrl { get; init; }
 
     /// <summary>Gets the dashboard URL.</summary>
+    [Isolation.Url]
     public string? DashboardUrl { get; init; }
 
     /// <summary>Gets the investigation URL.</summary>
+    [Isolation.Url]
     public string? InvestigationUrl { get; init; }
 
     /// <summary>
