@@ -6,8 +6,8 @@ using TenancySchemas.Tiers;
 namespace TenancySchemas.RateLimiting;
 
 /// <summary>
-/// A partitioned token bucket per tenant and tier. The partitioned limiter drops buckets that have refilled (idle), so
-/// memory follows the number of recently active tenants, not of all tenants ever seen.
+/// A partitioned token bucket per tenant and tier. The partitioned limiter drops buckets that have been full (idle) for
+/// 10 seconds, so memory follows the number of recently active tenants, not of all tenants ever seen.
 /// </summary>
 internal sealed class TenantRateLimiter : ITenantRateLimiter, IDisposable
 {

@@ -39,7 +39,7 @@ public sealed class TenancyJsonReadTests : IDisposable
         tenant.CreatedAt.Offset.Should().Be(TimeSpan.FromHours(2), "the offset is kept");
         tenant.Status.Should().Be(TenantStatus.Provisioning);
         tenant.Timezone.Should().Be("UTC");
-        tenant.IsolationLevel.Should().Be(Isolation.IsolationLevel.Moderate);
+        tenant.IsolationLevel.Should().Be(TenancySchemas.Isolation.IsolationLevel.Moderate);
         tenant.ComplianceLevels.Should().Equal(ComplianceLevel.Basic);
         tenant.Features.Should().BeEquivalentTo([TenantFeature.RealTimeMonitoring, TenantFeature.ApiRateLimiting, TenantFeature.DataEncryption, TenantFeature.AuditLogging]);
         tenant.Sla.RecoveryTimeHours.Should().Be(4);

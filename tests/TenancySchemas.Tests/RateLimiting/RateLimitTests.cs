@@ -1,0 +1,139 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using TenancySchemas.RateLimiting;
+using TenancySchemas.Tenants;
+using TenancySchemas.Tests.Support;
+using TenancySchemas.Tiers;
+
+namespace TenancySchemas.Tests.RateLimiting;
+
+/// <summary>Per-tenant token buckets sized by the tier table.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task A_flood_from_one_tenant_is_rejected_past_its_burst_while_another_tenant_passes()
+    {
+        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
+        var validator = host.Validator<TenantConfigSchema>();
+        var flooder = Samples.Tenant(TenantType.Trial) with { TenantId = "flood_01" };
+        var neighbour = Samples.Tenant(TenantType.Trial) with { TenantId = "quiet_02" };
+
+        var accepted = 0;
+        var rejected = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            try
+            {
+                validator.Validate(flooder);
+                accepted++;
+            }
+            catch (TenancyRateLimitExceededException exception)
+            {
+                rejected++;
+                exception.TenantId.Should().Be("flood_01");
+                exception.Tier.Should().Be(TenantType.Trial);
+            }
+        }
+
+        // The trial burst is 20 and 10 more per second come back: a quick flood gets little more than its burst.
+        accepted.Should().BeInRange(20, 60);
+        rejected.Should().Be(3_000 - accepted);
+        for (var i = 0; i < 15; i++)
+        {
+            validator.Validate(neighbour).IsValid.Should().BeTrue("one tenant's flood never slows another tenant");
+        }
+
+        var text = await host.ScrapeAsync();
+        text.Should().Contain($"tenancy_schema_rate_limited_total{{tier=\"trial\"}} {rejected}");
+        text.Should().Contain($"tenancy_schema_validations_total{{schema=\"tenant_config\",tier=\"trial\",outcome=\"rejected\"}} {rejected}");
+        host.Sink.Events.Count(e => e.Properties["Outcome"].ToString() == "\"rejected\"").Should().Be(rejected);
+        TenancySchemas.Auditing.AuditChainVerifier.Verify(host.Sink.Events.Select(TenancySchemas.Tests.Auditing.AuditTrailTests.ToRecord)).IsIntact.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Bigger_tiers_get_bigger_bursts_and_configuration_can_change_them()
+    {
+        using var host = new ObservedHost(o =>
+        {
+            o.EnableRateLimiting = true;
+            o.Tiers.Standard = o.Tiers.Standard with { ValidationBurst = 5, ValidationRequestsPerSecond = 1 };
+        });
+        var limiter = host.Services.GetRequiredService<ITenantRateLimiter>();
+
+        int Burst(string tenant, TenantType? tier)
+        {
+            var n = 0;
+            while (n < 100_000)
+            {
+                using var lease = limiter.AttemptAcquire(tenant, tier);
+                if (!lease.IsAcquired)
+                {
+                    break;
+                }
+
+                n++;
+            }
+
+            return n;
+        }
+
+        Burst("s1", TenantType.Standard).Should().BeInRange(5, 6);
+        Burst("p1", TenantType.Professional).Should().BeInRange(2_000, 2_100);
+        Burst("u1", null).Should().BeInRange(20, 30, "an unknown tier gets the trial budget, never a wider one");
+    }
+
+    [Fact]
+    public void A_rejected_document_is_never_reported_invalid()
+    {
+        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
+        var validator = host.Validator<TenantConfigSchema>();
+        var tenant = Samples.Tenant(TenantType.Trial) with { TenantId = "burst_09" };
+
+        var outcomes = Enumerable.Range(0, 200).Select(_ =>
+        {
+            try
+            {
+                return validator.Validate(tenant).IsValid ? "valid" : "invalid";
+            }
+            catch (TenancyRateLimitExceededException)
+            {
+                return "rejected";
+            }
+        }).ToList();
+
+        outcomes.Should().NotContain("invalid").And.Contain("rejected");
+    }
+}
+
+/// <summary>Measures process memory, so it runs alone.</summary>
+[Collection(nameof(TenancySchemas.Tests.DependencyInjection.ProcessEnvironment))]
+public sealed class RateLimitMemoryTests
+{
+    [Fact]
+    public void Idle_tenants_are_evicted_so_memory_stays_bounded()
+    {
+        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
+        var limiter = host.Services.GetRequiredService<ITenantRateLimiter>();
+
+        void Touch(int from, int count)
+        {
+            for (var i = from; i < from + count; i++)
+            {
+                using var lease = limiter.AttemptAcquire($"tenant_{i}", TenantType.Enterprise);
+            }
+        }
+
+        Touch(0, 10_000);
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        Touch(10_000, 200_000);
+
+        // The partitioned limiter drops a bucket that has been full (idle) for 10 s; its heartbeat runs every 100 ms.
+        Thread.Sleep(TimeSpan.FromSeconds(11));
+        Touch(210_000, 1);
+        Thread.Sleep(300);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+
+        (after - before).Should().BeLessThan(20 * 1024 * 1024, "200,000 idle tenants must not stay in memory ({0:N0} bytes kept)", after - before);
+    }
+}
