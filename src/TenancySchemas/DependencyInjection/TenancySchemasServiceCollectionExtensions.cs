@@ -65,7 +65,10 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton<ITenantRateLimiter, TenantRateLimiter>();
         services.TryAddSingleton<TenancyMetrics>();
         services.TryAddSingleton<ValidationServices>();
-        services.TryAddSingleton(sp => new TenancyJson(sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value, sp.GetRequiredService<TimeProvider>())
+        services.TryAddSingleton(sp => new TenancyJson(
+            sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>())
         {
             Observer = sp.GetRequiredService<ValidationServices>(),
         });

@@ -6,7 +6,9 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.DataProtection;
 using TenancySchemas.Localization;
+using TenancySchemas.Security;
 using TenancySchemas.Tenants;
 using TenancySchemas.Validation;
 
@@ -24,6 +26,8 @@ public sealed class TenancyJson
     private readonly string _defaultLocale;
     private readonly JsonSerializerOptions _serializer;
     private readonly DocumentInspector _inspector;
+    private readonly IDataProtectionProvider? _dataProtection;
+    private readonly Isolation.IsolationLevel _isolationLevel;
 
     /// <summary>Initializes a new instance of the <see cref="TenancyJson"/> class with the default options and the system clock.</summary>
     public TenancyJson()
@@ -32,10 +36,15 @@ public sealed class TenancyJson
     }
 
     /// <summary>Initializes a new instance of the <see cref="TenancyJson"/> class.</summary>
-    /// <param name="options">The library options (JSON limits and default locale); <see langword="null"/> for the defaults.</param>
+    /// <param name="options">The library options (JSON limits, default locale, isolation level); <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock that fills omitted <c>created_at</c>-style members; <see langword="null"/> for the system clock.</param>
-    public TenancyJson(TenancySchemaOptions? options, TimeProvider? timeProvider = null)
+    /// <param name="dataProtection">
+    /// The ASP.NET Core Data Protection provider. When given, every sensitive value is written as a ciphertext envelope
+    /// under a purpose of its document's tenant, and read back decrypted; plaintext input is still accepted.
+    /// </param>
+    public TenancyJson(TenancySchemaOptions? options, TimeProvider? timeProvider = null, IDataProtectionProvider? dataProtection = null)
     {
+        _dataProtection = dataProtection;
         options ??= new TenancySchemaOptions();
         _limits = new TenancyJsonOptions
         {
@@ -44,6 +53,7 @@ public sealed class TenancyJson
             IgnoreUnknownNestedMembers = options.Json.IgnoreUnknownNestedMembers,
         };
         _defaultLocale = options.DefaultLocale;
+        _isolationLevel = options.IsolationLevel;
         _serializer = CreateSerializerOptions(timeProvider ?? TimeProvider.System, _limits.MaxDepth);
         _inspector = new DocumentInspector(_serializer);
     }
@@ -132,6 +142,7 @@ public sealed class TenancyJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(value);
+        using var protection = BeginWrite(value);
         return JsonSerializer.Serialize(value, RuntimeTypeInfo(value));
     }
 
@@ -143,6 +154,7 @@ public sealed class TenancyJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(value);
+        using var protection = BeginWrite(value);
         return JsonSerializer.SerializeToUtf8Bytes(value, RuntimeTypeInfo(value));
     }
 
@@ -155,6 +167,7 @@ public sealed class TenancyJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
+        using var protection = BeginWrite(value);
         JsonSerializer.Serialize(writer, value, RuntimeTypeInfo(value));
     }
 
@@ -256,10 +269,19 @@ public sealed class TenancyJson
             return null;
         }
 
+        var tenantId = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("tenant_id", out var tenant) &&
+            tenant.ValueKind == JsonValueKind.String ? tenant.GetString() : null;
         try
         {
+            using var protection = FieldProtection.Begin(_dataProtection, tenantId, ProtectionMode.Plain);
             var value = document.RootElement.Deserialize(TypeInfo<T>());
             return value is null ? null : AfterRead(value, document.RootElement);
+        }
+        catch (UndecryptableValueException exception)
+        {
+            var path = exception.Path ?? "$";
+            errors.Add(ReadError.Create(TenancyErrorCodes.UndecryptableValue, path, ("PropertyName", path), ("TenantId", MessageValue.Quote(tenantId ?? string.Empty))));
+            return null;
         }
         catch (JsonException exception)
         {
@@ -279,6 +301,17 @@ public sealed class TenancyJson
         };
 
     private JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)_serializer.GetTypeInfo(typeof(T));
+
+    // Sensitive values are encrypted for the document's tenant when a protector exists; under strict isolation they are
+    // never written in plaintext.
+    private IDisposable BeginWrite(object value)
+    {
+        var mode = _dataProtection is not null ? ProtectionMode.Encrypt
+            : _isolationLevel == Isolation.IsolationLevel.Strict ? ProtectionMode.Forbid
+            : ProtectionMode.Plain;
+        var tenantId = value.GetType().GetProperty("TenantId")?.GetValue(value) as string;
+        return FieldProtection.Begin(_dataProtection, tenantId, mode);
+    }
 
     // A TenantAlertSchema held as an AlertSchema is written whole: the contract follows the runtime type.
     private JsonTypeInfo RuntimeTypeInfo(object value) => _serializer.GetTypeInfo(value.GetType());
@@ -319,11 +352,38 @@ public sealed class TenancyJson
             NumberHandling = JsonNumberHandling.Strict,
             MaxDepth = maxDepth + 1,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(info => FillNowOnCreate(info, timeProvider)),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver()
+                .WithAddedModifier(info => FillNowOnCreate(info, timeProvider))
+                .WithAddedModifier(ProtectSensitiveMembers),
         };
         options.Converters.Add(new WireTimestampConverter());
         options.MakeReadOnly();
         return options;
+    }
+
+    // Every member marked [Sensitive] goes through the field-protection converters (encrypt on write, decrypt on read).
+    private static void ProtectSensitiveMembers(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (property.AttributeProvider is not MemberInfo member || !member.IsDefined(typeof(SensitiveAttribute), inherit: true))
+            {
+                continue;
+            }
+
+            property.CustomConverter = property.PropertyType switch
+            {
+                var t when t == typeof(string) => new SensitiveStringConverter(),
+                var t when t == typeof(IReadOnlyList<string>) => new SensitiveStringListConverter(),
+                var t when t == typeof(IReadOnlyDictionary<string, string>) => new SensitiveStringMapConverter(),
+                _ => property.CustomConverter,
+            };
+        }
     }
 
     // Source generation would be preferable, but its object initializers overwrite the records' property

@@ -269,4 +269,7 @@ public static class TenancyErrorCodes
 
     /// <summary><c>tenancy.isolation.https_required</c>: A URL that is not https under strict isolation.</summary>
     public const string HttpsRequired = "tenancy.isolation.https_required";
+
+    /// <summary><c>tenancy.isolation.undecryptable_value</c>: A ciphertext that is tampered or belongs to another tenant.</summary>
+    public const string UndecryptableValue = "tenancy.isolation.undecryptable_value";
 }
