@@ -79,6 +79,31 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
 
     protected override string? TenantIdOf(ComplianceSchema document) => document.TenantId;
 
+    /// <summary>Under strict isolation an audit trail or assessment of another tenant is also a cross-tenant reference.</summary>
+    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(ComplianceSchema document, Isolation.IsolationLevel level, TenantType? tier)
+    {
+        if (level != Isolation.IsolationLevel.Strict)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < document.AuditTrails.Count; i++)
+        {
+            if (document.AuditTrails[i]?.TenantId is { } other && !string.Equals(other, document.TenantId, StringComparison.Ordinal))
+            {
+                yield return CrossTenantFailure($"AuditTrails[{i}].TenantId", $"audit_trails[{i}].tenant_id", other, level);
+            }
+        }
+
+        for (var i = 0; i < document.Assessments.Count; i++)
+        {
+            if (document.Assessments[i]?.TenantId is { } other && !string.Equals(other, document.TenantId, StringComparison.Ordinal))
+            {
+                yield return CrossTenantFailure($"Assessments[{i}].TenantId", $"assessments[{i}].tenant_id", other, level);
+            }
+        }
+    }
+
     // C1 (internal coverage policy) and C11 (internal guideline).
     private static void CheckCoverage(ComplianceSchema schema, ValidationContext<ComplianceSchema> context)
     {

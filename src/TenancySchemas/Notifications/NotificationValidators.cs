@@ -173,6 +173,18 @@ internal sealed class NotificationBatchValidator : TenancyValidator<Notification
     }
 
     protected override string? TenantIdOf(NotificationBatchSchema document) => document.TenantId;
+
+    /// <summary>Under strict isolation a notification of another tenant in the batch is also a cross-tenant reference.</summary>
+    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(NotificationBatchSchema document, Isolation.IsolationLevel level, TenantType? tier)
+    {
+        for (var i = 0; level == Isolation.IsolationLevel.Strict && i < document.Notifications.Count; i++)
+        {
+            if (document.Notifications[i]?.TenantId is { } other && !string.Equals(other, document.TenantId, StringComparison.Ordinal))
+            {
+                yield return CrossTenantFailure($"Notifications[{i}].TenantId", $"notifications[{i}].tenant_id", other, level);
+            }
+        }
+    }
 }
 
 /// <summary>Rules of <see cref="NotificationTemplate"/>, which stands alone.</summary>
@@ -218,6 +230,15 @@ internal sealed class NotificationRuleValidator : TenancyValidator<NotificationR
     protected override bool HasTierRules => false;
 
     protected override string? TenantIdOf(NotificationRule document) => document.TenantId;
+
+    /// <summary>Under strict isolation a global rule (no tenant id) reaches every tenant: a cross-tenant reference.</summary>
+    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(NotificationRule document, Isolation.IsolationLevel level, TenantType? tier)
+    {
+        if (level == Isolation.IsolationLevel.Strict && document.TenantId is null)
+        {
+            yield return CrossTenantFailure("TenantId", "tenant_id", "*", level);
+        }
+    }
 }
 
 internal sealed class NotificationRecipientValidator : AbstractValidator<NotificationRecipient>

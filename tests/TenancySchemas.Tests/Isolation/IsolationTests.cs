@@ -203,4 +203,22 @@ public sealed class IsolationTests
         ((Serilog.Events.SequenceValue)host.Sink.Events.Single().Properties["ErrorCodes"]).Elements.Select(e => e.ToString().Trim('"'))
             .Should().Contain([TenancyErrorCodes.NoTenantContext, TenancyErrorCodes.PrivateEndpoint]);
     }
+
+    [Fact]
+    public void Under_strict_audit_trails_batch_notifications_and_global_rules_reaching_other_tenants_are_cross_tenant_references()
+    {
+        using var host = new TestHost(o => o.IsolationLevel = IsolationLevel.Strict);
+        host.TenantContext.Current = new TenantContext("acme_01", TenantType.Enterprise);
+        var compliance = Samples.Compliance() with
+        {
+            AuditTrails = [new TenancySchemas.Compliance.AuditTrail { UserId = "u", TenantId = "globex_02", Action = "a", ResourceType = "r", ResourceId = "i", Success = true }],
+        };
+        var batch = Samples.Batch() with { Notifications = [Samples.Notification() with { TenantId = "globex_02" }] };
+        var rule = new TenancySchemas.Notifications.NotificationRule { RuleId = "r", Name = "n", Conditions = new Dictionary<string, System.Text.Json.JsonElement>(), Actions = [] };
+
+        host.Validator<TenancySchemas.Compliance.ComplianceSchema>().Validate(compliance).ShouldHaveFailure(TenancyErrorCodes.CrossTenantReference, "AuditTrails[0].TenantId");
+        host.Validator<TenancySchemas.Notifications.NotificationBatchSchema>().Validate(batch).ShouldHaveFailure(TenancyErrorCodes.CrossTenantReference, "Notifications[0].TenantId");
+        host.Validator<TenancySchemas.Notifications.NotificationRule>().Validate(rule).ShouldHaveFailure(TenancyErrorCodes.CrossTenantReference, "TenantId");
+        host.Validator<TenancySchemas.Notifications.NotificationRule>().Validate(rule with { TenantId = "acme_01" }).ShouldBeCleanlyValid();
+    }
 }
