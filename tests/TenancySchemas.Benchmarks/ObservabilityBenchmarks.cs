@@ -28,11 +28,13 @@ public class ObservabilityBenchmarks
         {
             o.AuditLogger = new LoggerConfiguration().CreateLogger();
             o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
+            o.EnableRateLimiting = false;
         });
         _bare = Create(o =>
         {
             o.EnableAuditing = false;
             o.EnableMetrics = false;
+            o.EnableRateLimiting = false;
         });
         _alert = new AlertSchema
         {

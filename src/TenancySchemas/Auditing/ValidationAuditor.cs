@@ -55,7 +55,7 @@ internal sealed class ValidationAuditor
             return;
         }
 
-        var logger = _logger ?? Log.Logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "TenancySchemas.Audit");
+        var logger = _logger ?? Log.Logger;
         lock (_gate)
         {
             var now = _time.GetUtcNow();

@@ -165,16 +165,23 @@ internal static class EndpointGuard
 
     private static bool IsRecord(Type type) => type.IsClass && type.Namespace?.StartsWith("TenancySchemas.", StringComparison.Ordinal) == true && !type.Namespace.EndsWith(".Common", StringComparison.Ordinal);
 
+    // Only members that are URLs or lead to records holding URLs are kept: a validation walks no more than it checks.
     private static Member[] Plan(Type type) =>
     [
         .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
             .Select(p => new Member(p, p.IsDefined(typeof(UrlAttribute), inherit: true)))
-            .Where(m => m.IsUrl || IsNavigable(m.Property.PropertyType)),
+            .Where(m => m.IsUrl || (RecordType(m.Property.PropertyType) is { } record && HoldsUrls(record, depth: 0))),
     ];
 
-    private static bool IsNavigable(Type type) =>
-        IsRecord(type) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsRecord(type.GetGenericArguments()[0]));
+    private static Type? RecordType(Type type) =>
+        IsRecord(type) ? type
+        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsRecord(type.GetGenericArguments()[0]) ? type.GetGenericArguments()[0]
+        : null;
+
+    private static bool HoldsUrls(Type type, int depth) =>
+        depth < 8 && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
+            p.IsDefined(typeof(UrlAttribute), inherit: true) || (RecordType(p.PropertyType) is { } nested && nested != type && HoldsUrls(nested, depth + 1)));
 
     private sealed record Member(PropertyInfo Property, bool IsUrl);
 }
