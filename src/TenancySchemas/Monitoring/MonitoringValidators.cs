@@ -87,18 +87,12 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
 
     private void TierRules(TenantType tier)
     {
-        RuleFor(x => x.CollectionIntervalSeconds)
-            .Must(seconds => seconds is null || seconds >= Limits(tier).MinCollectionIntervalSeconds)
-            .WithTenancyError(TenancyErrorCodes.TierCollectionIntervalTooShort, (_, seconds) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MinCollectionIntervalSeconds), ("Value", seconds)));
+        MinimumCollectionInterval(tier, x => x.CollectionIntervalSeconds);
         RuleFor(x => x.Metrics)
             .Must((config, _) => config.Metrics.Count + config.CustomMetrics.Count <= Limits(tier).MaxMetrics)
             .WithTenancyError(TenancyErrorCodes.TierTooManyMetrics, (config, _) =>
                 MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxMetrics), ("Count", config.Metrics.Count + config.CustomMetrics.Count)));
-        RuleFor(x => x.RetentionDays)
-            .Must(days => days is null || days <= Limits(tier).MaxRetentionDays)
-            .WithTenancyError(TenancyErrorCodes.TierRetentionExceeded, (_, days) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Data", TenancyStringLocalizer.Instance["data.monitoring"].Value), ("Limit", Limits(tier).MaxRetentionDays), ("Value", days)));
+        MaximumRetention(tier, x => x.RetentionDays, "data.monitoring");
         RuleFor(x => x.WebhookEndpoints)
             .Must(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));

@@ -1,7 +1,6 @@
 using FluentValidation;
 using TenancySchemas.Common;
 using TenancySchemas.Json;
-using TenancySchemas.Localization;
 using TenancySchemas.Tiers;
 using TenancySchemas.Validation;
 
@@ -96,14 +95,8 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
 
         TierRuleSets(tier =>
         {
-            RuleFor(x => x.CollectionIntervalSeconds)
-                .Must(seconds => seconds is null || seconds >= Limits(tier).MinCollectionIntervalSeconds)
-                .WithTenancyError(TenancyErrorCodes.TierCollectionIntervalTooShort, (_, seconds) =>
-                    MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MinCollectionIntervalSeconds), ("Value", seconds)));
-            RuleFor(x => x.RetentionDays)
-                .Must(days => days is null || days <= Limits(tier).MaxRetentionDays)
-                .WithTenancyError(TenancyErrorCodes.TierRetentionExceeded, (_, days) =>
-                    MessageArgs.Of(("Tier", TierName(tier)), ("Data", TenancyStringLocalizer.Instance["data.performance"].Value), ("Limit", Limits(tier).MaxRetentionDays), ("Value", days)));
+            MinimumCollectionInterval(tier, x => x.CollectionIntervalSeconds);
+            MaximumRetention(tier, x => x.RetentionDays, "data.performance");
         });
     }
 

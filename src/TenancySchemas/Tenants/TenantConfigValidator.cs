@@ -101,10 +101,7 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
         RuleForEach(x => x.ComplianceLevels)
             .Must(level => Limits(tier).AllowedCompliance.Contains(level.ToWireOrNumber()))
             .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))));
-        RuleFor(x => x.Monitoring.RetentionDays)
-            .Must(days => days is null || days <= Limits(tier).MaxRetentionDays).When(x => x.Monitoring is not null)
-            .WithTenancyError(TenancyErrorCodes.TierRetentionExceeded, (_, days) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Data", TenancyStringLocalizer.Instance["data.monitoring"].Value), ("Limit", Limits(tier).MaxRetentionDays), ("Value", days)));
+        MaximumRetention(tier, x => x.Monitoring.RetentionDays, "data.monitoring", when: x => x.Monitoring is not null);
         RuleFor(x => x.WebhookUrl)
             .Must(url => url is null || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));

@@ -59,6 +59,21 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
         }
     }
 
+    /// <summary>The tier rule "collection interval at least the tier's shortest" (monitoring and performance).</summary>
+    protected void MinimumCollectionInterval(TenantType tier, System.Linq.Expressions.Expression<Func<T, int?>> interval) =>
+        RuleFor(interval)
+            .Must(seconds => seconds is null || seconds >= Limits(tier).MinCollectionIntervalSeconds)
+            .WithTenancyError(TenancyErrorCodes.TierCollectionIntervalTooShort, (_, seconds) =>
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MinCollectionIntervalSeconds), ("Value", seconds)));
+
+    /// <summary>The tier rule "retention at most the tier's longest" (tenant monitoring, monitoring and performance data).</summary>
+    protected void MaximumRetention(TenantType tier, System.Linq.Expressions.Expression<Func<T, int?>> retention, string dataKey, Func<T, bool>? when = null) =>
+        RuleFor(retention)
+            .Must(days => days is null || days <= Limits(tier).MaxRetentionDays)
+            .When(document => when?.Invoke(document) ?? true)
+            .WithTenancyError(TenancyErrorCodes.TierRetentionExceeded, (_, days) =>
+                MessageArgs.Of(("Tier", TierName(tier)), ("Data", TenancyStringLocalizer.Instance[dataKey].Value), ("Limit", Limits(tier).MaxRetentionDays), ("Value", days)));
+
     /// <summary>The tier's display name in the caller's language (Trial, Essai, …).</summary>
     protected static string TierName(TenantType tier) => TenancyStringLocalizer.Instance["tier." + tier.ToWire()].Value;
 
