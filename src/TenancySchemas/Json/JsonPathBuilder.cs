@@ -18,8 +18,6 @@ internal sealed class JsonPathBuilder
     /// <summary>The path of the enclosing object (without the last segment).</summary>
     public string Parent => Build(Math.Max(0, _segments.Count - 1));
 
-    public string? LastMember => _segments.Count > 0 ? _segments[^1].Name : null;
-
     private string Build(int count)
     {
         var builder = new StringBuilder("$");

@@ -35,9 +35,6 @@ internal static class WireEnum<T>
 
     public static bool TryParse(string wire, out T value) => ByName.TryGetValue(wire, out value);
 
-    public static bool TryParse(ReadOnlySpan<char> wire, out T value) =>
-        ByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(wire, out value);
-
     /// <summary>The wire string, or the number for a value the enumeration does not define (for messages only).</summary>
     public static string ToWireOrNumber(T value) =>
         ByValue.TryGetValue(value, out var name) ? name : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -44,9 +44,6 @@ internal sealed class TenancyStringLocalizer : IStringLocalizer
         }
     }
 
-    /// <summary>Looks a message up in a given culture (used by tests of the catalog and by the reader).</summary>
-    public static string? GetString(string name, CultureInfo culture) => Resources.GetString(name, culture);
-
     /// <summary>Looks a message template up and fills its named placeholders (<c>{Tier}</c>, <c>{Limit}</c>, …).</summary>
     public string Format(string name, IReadOnlyList<KeyValuePair<string, object?>> arguments) =>
         FillPlaceholders(this[name].Value, arguments);
