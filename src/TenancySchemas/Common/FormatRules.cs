@@ -37,6 +37,19 @@ internal static class FormatRules
     public static IRuleBuilderOptions<T, TValue> IpOrCidr<T, TValue>(this IRuleBuilder<T, TValue> rule) =>
         rule.Format(Formats.IsIpOrCidr, TenancyErrorCodes.InvalidIpOrCidr);
 
+    /// <summary>Every value of a name → URL map is an absolute http(s) URL; failures name the entry (<c>ApiEndpoints[orders]</c>).</summary>
+    public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, string>> HttpUrlValues<T>(this IRuleBuilder<T, IReadOnlyDictionary<string, string>> rule, string memberName, string wireName) =>
+        rule.NotNull().Custom((urls, context) =>
+        {
+            foreach (var (name, url) in urls ?? ValueMap<string>.Empty)
+            {
+                if (url is null || !Formats.IsHttpUrl(url))
+                {
+                    context.AddTenancyFailure($"{memberName}[{name}]", TenancyErrorCodes.InvalidUrl, MessageArgs.Of(("PropertyName", $"{wireName}[{name}]")));
+                }
+            }
+        });
+
     private static IRuleBuilderOptions<T, TValue> Format<T, TValue>(this IRuleBuilder<T, TValue> rule, Func<string, bool> isValid, string code) =>
         rule.Must(value => value is not string text || isValid(text)).WithTenancyError(code);
 }

@@ -44,16 +44,7 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
         RuleFor(x => x.RiskTolerance).DefinedEnum();
         RuleFor(x => x.AutomationLevel).DefinedEnum();
         RuleFor(x => x.ControlTestingFrequency).NotNull();
-        RuleFor(x => x.IntegrationEndpoints).Custom((endpoints, context) =>
-        {
-            foreach (var (name, url) in endpoints)
-            {
-                if (url is null || !Formats.IsHttpUrl(url))
-                {
-                    context.AddTenancyFailure($"IntegrationEndpoints[{name}]", TenancyErrorCodes.InvalidUrl, MessageArgs.Of(("PropertyName", $"integration_endpoints[{name}]")));
-                }
-            }
-        });
+        RuleFor(x => x.IntegrationEndpoints).HttpUrlValues("IntegrationEndpoints", "integration_endpoints");
 
         // C14 at the schema level.
         this.NotBefore(x => x.NextAssessmentDate, x => x.LastAssessmentDate, "next_assessment_date", "last_assessment_date");

@@ -35,16 +35,7 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
         RuleFor(x => x.Timezone).NotEmpty().IanaTimeZone();
         RuleFor(x => x.CustomDomain).HttpUrl();
         RuleFor(x => x.WebhookUrl).HttpUrl();
-        RuleFor(x => x.ApiEndpoints).NotNull().Custom((endpoints, context) =>
-        {
-            foreach (var (name, url) in endpoints)
-            {
-                if (url is null || !Formats.IsHttpUrl(url))
-                {
-                    context.AddTenancyFailure($"ApiEndpoints[{name}]", TenancyErrorCodes.InvalidUrl, MessageArgs.Of(("PropertyName", $"api_endpoints[{name}]")));
-                }
-            }
-        });
+        RuleFor(x => x.ApiEndpoints).HttpUrlValues("ApiEndpoints", "api_endpoints");
         RuleFor(x => x.Tags).NotNull();
         RuleFor(x => x.Metadata).NotNull();
 
