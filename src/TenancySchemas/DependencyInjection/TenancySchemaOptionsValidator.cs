@@ -95,6 +95,10 @@ internal sealed class TenancySchemaOptionsValidator : IValidateOptions<TenancySc
         NotNegative(limits.MaxAlertConditions, nameof(limits.MaxAlertConditions));
         NotNegative(limits.MaxRecipients, nameof(limits.MaxRecipients));
         NotNegative(limits.MaxEscalationSteps, nameof(limits.MaxEscalationSteps));
+        if (limits.MaxBatchSize is < 1)
+        {
+            errors.Add($"{path}:MaxBatchSize {limits.MaxBatchSize} must be at least 1 (or unset for no tier limit).");
+        }
         NotNegative(limits.MinCollectionIntervalSeconds, nameof(limits.MinCollectionIntervalSeconds));
         NotNegative(limits.MaxMetrics, nameof(limits.MaxMetrics));
         NotNegative(limits.MaxRetentionDays, nameof(limits.MaxRetentionDays));

@@ -133,6 +133,7 @@ internal static class TenancySettingsReader
         MaxAlertConditions = Int(o, s, nameof(TierLimits.MaxAlertConditions), l.MaxAlertConditions),
         MaxRecipients = Int(o, s, nameof(TierLimits.MaxRecipients), l.MaxRecipients),
         MaxEscalationSteps = Int(o, s, nameof(TierLimits.MaxEscalationSteps), l.MaxEscalationSteps),
+        MaxBatchSize = OptionalInt(o, s, nameof(TierLimits.MaxBatchSize), l.MaxBatchSize),
         WebhooksAllowed = Bool(o, s, nameof(TierLimits.WebhooksAllowed), l.WebhooksAllowed),
         MinCollectionIntervalSeconds = Int(o, s, nameof(TierLimits.MinCollectionIntervalSeconds), l.MinCollectionIntervalSeconds),
         MaxMetrics = Int(o, s, nameof(TierLimits.MaxMetrics), l.MaxMetrics),
@@ -158,6 +159,10 @@ internal static class TenancySettingsReader
         options.SettingErrors.Add($"{Path(section, key)} '{text}' is not a whole number.");
         return current;
     }
+
+    // An empty value clears an optional limit ("no tier limit"), so configuration can undo an earlier layer.
+    private static int? OptionalInt(TenancySchemaOptions options, IConfiguration section, string key, int? current) =>
+        section[key] is { Length: 0 } ? null : section[key] is null ? current : Int(options, section, key, current ?? 0);
 
     private static double Double(TenancySchemaOptions options, IConfiguration section, string key, double current)
     {

@@ -99,12 +99,20 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
     }
 }
 
-internal sealed class MonitoringMetricValidator : AbstractValidator<MonitoringMetric>
+/// <summary>Field rules of one metric, plus Prometheus's naming rules as Warnings (issue #4; the spec's contract does not check names).</summary>
+internal sealed partial class MonitoringMetricValidator : AbstractValidator<MonitoringMetric>
 {
     public MonitoringMetricValidator()
     {
         RuleFor(x => x.MetricId).NotEmpty();
         RuleFor(x => x.Name).NotEmpty();
+
+        // Names reach Prometheus unchanged (ExportPrometheusConfig, recording rules): a name it rejects fails there, not here.
+        RuleFor(x => x.Name)
+            .Must(name => string.IsNullOrEmpty(name) || PrometheusMetricName().IsMatch(name))
+            .WithTenancyError(TenancyErrorCodes.MonitoringMetricNameFormat, (_, name) => MessageArgs.Of(("Name", MessageValue.Quote(name))))
+            .WithSeverity(Severity.Warning);
+        RuleFor(x => x.Labels).Custom((labels, context) => ReportLabelNames(labels, "Labels", context));
         RuleFor(x => x.DisplayName).NotEmpty();
         RuleFor(x => x.Description).NotEmpty();
         RuleFor(x => x.MetricType).DefinedEnum();
@@ -114,6 +122,25 @@ internal sealed class MonitoringMetricValidator : AbstractValidator<MonitoringMe
         RuleFor(x => x.AggregationMethod).DefinedEnum();
         RuleFor(x => x.SamplingIntervalSeconds).InclusiveBetween(1, 3600);
         RuleFor(x => x.RetentionPeriod).DefinedEnum();
+    }
+
+    /// <summary>Prometheus metric names: <c>[a-zA-Z_:][a-zA-Z0-9_:]*</c> (prometheus.io/docs/concepts/data_model).</summary>
+    [GeneratedRegex("^[a-zA-Z_:][a-zA-Z0-9_:]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PrometheusMetricName();
+
+    /// <summary>Prometheus label names: <c>[a-zA-Z_][a-zA-Z0-9_]*</c>; names starting with <c>__</c> are reserved for internal use.</summary>
+    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PrometheusLabelName();
+
+    private static void ReportLabelNames(IReadOnlyDictionary<string, string> labels, string property, ValidationContext<MonitoringMetric> context)
+    {
+        foreach (var name in labels.Keys)
+        {
+            if (!PrometheusLabelName().IsMatch(name) || name.StartsWith("__", StringComparison.Ordinal))
+            {
+                context.AddTenancyFailure($"{property}[{name}]", TenancyErrorCodes.MonitoringLabelNameFormat, MessageArgs.Of(("Name", MessageValue.Quote(name))), Severity.Warning);
+            }
+        }
     }
 }
 

@@ -170,6 +170,12 @@ internal sealed class NotificationBatchValidator : TenancyValidator<Notification
                 }
             }
         });
+
+        // The tier rule sets run here too: the batch's own limit, plus each notification's tier rules through the child validator.
+        TierRuleSets(tier => RuleFor(x => x.BatchSize)
+            .Must(size => Limits(tier).MaxBatchSize is not { } limit || size <= limit)
+            .WithTenancyError(TenancyErrorCodes.TierBatchSizeExceeded, (_, size) =>
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxBatchSize), ("Value", size))));
     }
 
     protected override string? TenantIdOf(NotificationBatchSchema document) => document.TenantId;

@@ -97,8 +97,41 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
         {
             MinimumCollectionInterval(tier, x => x.CollectionIntervalSeconds);
             MaximumRetention(tier, x => x.RetentionDays, "data.performance");
+            SlaTargetsWithinPromise(tier);
         });
     }
+
+    /// <summary>
+    /// An SLA that targets better than the tier may promise (spec §3: BestUptimePercentage, BestResponseTimeMs,
+    /// BestSupportResponseMinutes) is a Warning, not an Error: measuring against a stricter internal target is legitimate,
+    /// but it usually means the tenant was promised more than its tier sells (issue #4).
+    /// </summary>
+    private void SlaTargetsWithinPromise(TenantType tier) =>
+        RuleFor(x => x.SlaMetrics).Custom((slas, context) =>
+        {
+            var limits = Limits(tier);
+            for (var i = 0; i < slas.Count; i++)
+            {
+                if (slas[i] is not { Name: { } name } sla)
+                {
+                    continue;
+                }
+
+                // The SLA's name says what it measures, as in P1's key: "API Availability" → api_availability.
+                var key = PerformanceMetricsSchema.TargetKey(name);
+                double? promise =
+                    key.Contains("support_response", StringComparison.Ordinal) ? (sla.TargetValue < limits.BestSupportResponseMinutes ? limits.BestSupportResponseMinutes : null)
+                    : key.Contains("response_time", StringComparison.Ordinal) ? (sla.TargetValue < limits.BestResponseTimeMs ? limits.BestResponseTimeMs : null)
+                    : key.Contains("uptime", StringComparison.Ordinal) || key.Contains("availability", StringComparison.Ordinal)
+                        ? (sla.TargetValue > limits.BestUptimePercentage ? limits.BestUptimePercentage : null)
+                    : null;
+                if (promise is { } limit)
+                {
+                    context.AddTenancyFailure($"SlaMetrics[{i}].TargetValue", TenancyErrorCodes.TierSlaTargetBeyondPromise,
+                        MessageArgs.Of(("Name", MessageValue.Quote(name)), ("Value", sla.TargetValue), ("Limit", limit), ("Tier", TierName(tier))), Severity.Warning);
+                }
+            }
+        });
 
     protected override string? TenantIdOf(PerformanceMetricsSchema document) => document.TenantId;
 }
@@ -122,6 +155,13 @@ internal sealed class MetricThresholdValidator : AbstractValidator<MetricThresho
             })
             .WithTenancyError(TenancyErrorCodes.PerformanceThresholdOrder, (t, warning) =>
                 MessageArgs.Of(("Operator", t.Operator.ToWireOrNumber()), ("Warning", warning), ("Critical", t.CriticalValue)));
+
+        // A between threshold is a range: the model has no second bound, so warning_value and critical_value are its two ends.
+        // A Warning (issue #4): the spec's contract leaves between unchecked, so a missing bound must not change the verdict.
+        RuleFor(x => x.Operator)
+            .Must((t, op) => op != ThresholdOperator.Between || (t.WarningValue is not null && t.CriticalValue is not null))
+            .WithTenancyError(TenancyErrorCodes.PerformanceBetweenBounds)
+            .WithSeverity(Severity.Warning);
     }
 }
 

@@ -47,6 +47,15 @@ public sealed record TierLimits
     /// <summary>Gets the most recipients one alert or notification may address.</summary>
     public int MaxRecipients { get; init; }
 
+    /// <summary>
+    /// Gets the largest <c>batch_size</c> a notification batch may use, or <see langword="null"/> for no tier limit.
+    /// </summary>
+    /// <remarks>
+    /// The spec's tier table has no batch-size row, so the default is <see langword="null"/> for every tier and only the
+    /// schema's own range (1-1000) applies; set it per tier (<c>Tenancy:Tiers:Trial:MaxBatchSize</c>) to enforce one.
+    /// </remarks>
+    public int? MaxBatchSize { get; init; }
+
     /// <summary>Gets the most escalation steps one alert may define.</summary>
     public int MaxEscalationSteps { get; init; }
 

@@ -150,6 +150,12 @@ public static class TenancyErrorCodes
     /// <summary><c>tenancy.tier.too_many_metrics</c>: More metrics than the tier allows.</summary>
     public const string TierTooManyMetrics = "tenancy.tier.too_many_metrics";
 
+    /// <summary><c>tenancy.tier.batch_size_exceeded</c>: A notification batch size above the tier's configured <see cref="Tiers.TierLimits.MaxBatchSize"/>.</summary>
+    public const string TierBatchSizeExceeded = "tenancy.tier.batch_size_exceeded";
+
+    /// <summary><c>tenancy.tier.sla_target_beyond_promise</c> (Warning): An SLA target better than what the tier may promise.</summary>
+    public const string TierSlaTargetBeyondPromise = "tenancy.tier.sla_target_beyond_promise";
+
     /// <summary><c>tenancy.notification.send_window</c>: send_before not after send_after (N1).</summary>
     public const string NotificationSendWindow = "tenancy.notification.send_window";
 
@@ -201,6 +207,12 @@ public static class TenancyErrorCodes
     /// <summary><c>tenancy.monitoring.panel_position</c>: An incomplete or negative panel position (M7).</summary>
     public const string MonitoringPanelPosition = "tenancy.monitoring.panel_position";
 
+    /// <summary><c>tenancy.monitoring.metric_name_format</c> (Warning): A metric name Prometheus would reject.</summary>
+    public const string MonitoringMetricNameFormat = "tenancy.monitoring.metric_name_format";
+
+    /// <summary><c>tenancy.monitoring.label_name_format</c> (Warning): A label name Prometheus would reject or reserves.</summary>
+    public const string MonitoringLabelNameFormat = "tenancy.monitoring.label_name_format";
+
     /// <summary><c>tenancy.compliance.missing_controls</c>: An applicable standard without a control (C1, internal coverage policy).</summary>
     public const string ComplianceMissingControls = "tenancy.compliance.missing_controls";
 
@@ -251,6 +263,9 @@ public static class TenancyErrorCodes
 
     /// <summary><c>tenancy.performance.threshold_order</c>: A warning value past its critical value (P4).</summary>
     public const string PerformanceThresholdOrder = "tenancy.performance.threshold_order";
+
+    /// <summary><c>tenancy.performance.between_bounds</c> (Warning): A <c>between</c> threshold without both of its bounds.</summary>
+    public const string PerformanceBetweenBounds = "tenancy.performance.between_bounds";
 
     /// <summary><c>tenancy.performance.duplicate_id</c>: A repeated threshold, baseline, anomaly, trend, optimization or SLA id (P5).</summary>
     public const string PerformanceDuplicateId = "tenancy.performance.duplicate_id";

@@ -188,6 +188,65 @@ public sealed class MonitoringTests : IDisposable
         new MonitoringConfigSchema { TenantId = "x", Name = "empty" }.ExportPrometheusConfig()["global"]!["scrape_interval"]!.GetValue<string>().Should().Be("60s");
     }
 
+    [Theory]
+    [InlineData("http_requests_total")]
+    [InlineData("job:http_requests:rate5m")]
+    [InlineData("_private")]
+    public void A_prometheus_metric_name_passes_cleanly(string name) =>
+        Validate(WithMetricName(name)).ShouldBeCleanlyValid();
+
+    [Theory]
+    [InlineData("http.requests")]
+    [InlineData("2xx_responses")]
+    [InlineData("latency-ms")]
+    [InlineData("cpu usage")]
+    [InlineData("temp_°C")]
+    public void A_metric_name_prometheus_rejects_is_a_warning_at_its_path(string name)
+    {
+        var result = Validate(WithMetricName(name), culture: "fr");
+
+        result.IsValid.Should().BeTrue("naming is a warning: the contract does not check names");
+        var failure = result.ShouldHaveFailure(TenancyErrorCodes.MonitoringMetricNameFormat, "Metrics[0].Name");
+        failure.Severity.Should().Be(FluentValidation.Severity.Warning);
+        failure.ErrorMessage.Should().Contain($"'{name}'").And.Contain("Prometheus");
+    }
+
+    [Theory]
+    [InlineData("__name__")]
+    [InlineData("__meta_custom")]
+    [InlineData("2nd")]
+    [InlineData("team-name")]
+    [InlineData("service:name")]
+    [InlineData("")]
+    public void A_label_name_prometheus_rejects_or_reserves_is_a_warning_at_its_key(string label)
+    {
+        var config = Samples.Monitoring() with { Metrics = [Samples.Metric() with { Labels = new Dictionary<string, string> { ["env"] = "prod", [label] = "x" } }] };
+
+        var result = Validate(config);
+
+        result.IsValid.Should().BeTrue();
+        result.ShouldHaveFailure(TenancyErrorCodes.MonitoringLabelNameFormat, $"Metrics[0].Labels[{label}]").Severity.Should().Be(FluentValidation.Severity.Warning);
+        result.Errors.Where(e => e.ErrorCode == TenancyErrorCodes.MonitoringLabelNameFormat).Should().ContainSingle("'env' is a valid label name");
+    }
+
+    [Fact]
+    public void Custom_metrics_follow_the_same_naming_rules()
+    {
+        var config = Samples.Monitoring() with { CustomMetrics = [Samples.Metric("m2", "orders.per.minute")] };
+
+        Validate(config).ShouldHaveFailure(TenancyErrorCodes.MonitoringMetricNameFormat, "CustomMetrics[0].Name");
+    }
+
+    private static MonitoringConfigSchema WithMetricName(string name)
+    {
+        var config = Samples.Monitoring();
+        return config with
+        {
+            Metrics = [Samples.Metric(name: name) with { Labels = new Dictionary<string, string> { ["env"] = "prod", ["le"] = "0.5" } }],
+            AlertRules = [config.AlertRules[0] with { MetricName = name }],
+        };
+    }
+
     [Fact]
     public void Api_keys_are_masked() =>
         (Samples.Monitoring() with { ApiKeys = new Dictionary<string, string> { ["grafana"] = "glsa_secret_123" } }).ToString().Should().NotContain("glsa_secret_123");

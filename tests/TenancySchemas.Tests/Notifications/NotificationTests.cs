@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using FluentValidation;
 using TenancySchemas.Notifications;
 using TenancySchemas.Tests.Support;
@@ -195,6 +197,45 @@ public sealed class NotificationTests : IDisposable
         result.ShouldHaveFailure(TenancyErrorCodes.TierChannelNotAllowed, "Notifications[3].PreferredChannels[0]");
         result.ShouldHaveFailure(TenancyErrorCodes.TimestampOrder, "CompletedAt");
         result.ShouldHaveFailure("InclusiveBetweenValidator", "BatchSize");
+    }
+
+    [Fact]
+    public void Batch_size_has_no_tier_limit_by_default_as_the_spec_table_has_none()
+    {
+        var result = _host.Validator<NotificationBatchSchema>().Validate(Samples.Batch() with { BatchSize = 1000 }, new TenancyValidationContext { Tier = TenantType.Trial });
+
+        result.ShouldNotHaveFailure(TenancyErrorCodes.TierBatchSizeExceeded);
+    }
+
+    [Fact]
+    public void A_configured_tier_batch_size_limit_is_enforced_per_tier()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tenancy:Tiers:Trial:MaxBatchSize"] = "50",
+            ["Tenancy:Tiers:Enterprise:MaxBatchSize"] = "500",
+        }).Build().GetSection("Tenancy");
+        using var provider = new ServiceCollection()
+            .AddTenancySchemas(section, o => o.EnableRateLimiting = false)
+            .BuildServiceProvider();
+        var validator = provider.GetRequiredService<FluentValidation.IValidator<NotificationBatchSchema>>();
+        NotificationBatchSchema Sized(int size) => Samples.Batch() with { BatchSize = size };
+        TenancyValidationContext As(TenantType tier) => new() { Tier = tier };
+
+        validator.Validate(Sized(50), As(TenantType.Trial)).ShouldNotHaveFailure(TenancyErrorCodes.TierBatchSizeExceeded);
+        var failure = InCulture.Run("fr", () => validator.Validate(Sized(51), As(TenantType.Trial))).ShouldHaveFailure(TenancyErrorCodes.TierBatchSizeExceeded, "BatchSize");
+        failure.ErrorMessage.Should().Contain("50").And.Contain("51").And.Contain("Essai");
+        validator.Validate(Sized(500), As(TenantType.Enterprise)).ShouldNotHaveFailure(TenancyErrorCodes.TierBatchSizeExceeded);
+        validator.Validate(Sized(501), As(TenantType.Enterprise)).ShouldHaveFailure(TenancyErrorCodes.TierBatchSizeExceeded, "BatchSize");
+        validator.Validate(Sized(1000), As(TenantType.Standard)).ShouldNotHaveFailure(TenancyErrorCodes.TierBatchSizeExceeded, "standard has no configured limit");
+    }
+
+    [Fact]
+    public void A_tier_batch_size_limit_below_one_is_a_setting_error()
+    {
+        var act = () => new TestHost(o => o.Tiers.Trial = o.Tiers.Trial with { MaxBatchSize = 0 }).Validator<NotificationBatchSchema>();
+
+        act.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Tiers:Trial:MaxBatchSize");
     }
 
     [Fact]

@@ -115,7 +115,8 @@ public sealed class PerformanceTests : IDisposable
     {
         var l = new TierProfile()[tier];
 
-        Validate(Samples.Performance() with { CollectionIntervalSeconds = l.MinCollectionIntervalSeconds, RetentionDays = l.MaxRetentionDays }, tier).ShouldBeCleanlyValid();
+        // Without the sample's 99.9 % availability SLA, which lower tiers may not promise (a warning of its own test).
+        Validate(Samples.Performance() with { SlaMetrics = [], CollectionIntervalSeconds = l.MinCollectionIntervalSeconds, RetentionDays = l.MaxRetentionDays }, tier).ShouldBeCleanlyValid();
         if (l.MinCollectionIntervalSeconds > 5)
         {
             Validate(Samples.Performance() with { CollectionIntervalSeconds = l.MinCollectionIntervalSeconds - 1 }, tier)
@@ -130,6 +131,80 @@ public sealed class PerformanceTests : IDisposable
     }
 
     public static TheoryData<TenantType> Tiers() => new(TierProfile.AllTiers);
+
+    [Theory]
+    [InlineData(400.0, null)]
+    [InlineData(null, 800.0)]
+    [InlineData(null, null)]
+    public void A_between_threshold_without_both_bounds_is_a_warning(double? warning, double? critical)
+    {
+        var metrics = Samples.Performance();
+        var result = Validate(metrics with { Thresholds = [metrics.Thresholds[0] with { Operator = ThresholdOperator.Between, WarningValue = warning, CriticalValue = critical }] }, culture: "es");
+
+        result.IsValid.Should().BeTrue("the contract leaves between unchecked; the warning must not change the verdict");
+        var failure = result.ShouldHaveFailure(TenancyErrorCodes.PerformanceBetweenBounds, "Thresholds[0].Operator");
+        failure.Severity.Should().Be(FluentValidation.Severity.Warning);
+        failure.ErrorMessage.Should().Contain("between").And.Contain("warning_value").And.Contain("critical_value");
+    }
+
+    [Fact]
+    public void A_between_threshold_with_both_bounds_or_another_operator_with_one_passes_cleanly()
+    {
+        var metrics = Samples.Performance();
+
+        Validate(metrics with { Thresholds = [metrics.Thresholds[0] with { Operator = ThresholdOperator.Between, WarningValue = 100, CriticalValue = 800 }] }).ShouldBeCleanlyValid();
+        Validate(metrics with { Thresholds = [metrics.Thresholds[0] with { Operator = ThresholdOperator.Gt, CriticalValue = null }] }).ShouldBeCleanlyValid();
+    }
+
+    public static TheoryData<TenantType, string, double, bool> SlaPromises() => new()
+    {
+        // Uptime: at most BestUptimePercentage (trial 99.0, standard 99.5, professional 99.9, enterprise 99.99).
+        { TenantType.Trial, "Uptime", 99.0, false },
+        { TenantType.Trial, "Uptime", 99.5, true },
+        { TenantType.Standard, "API Availability", 99.9, true },
+        { TenantType.Professional, "API Availability", 99.9, false },
+        { TenantType.Enterprise, "Availability", 99.99, false },
+        { TenantType.Enterprise, "Availability", 99.999, true },
+        // Response time: at least BestResponseTimeMs (trial 2000, enterprise 200).
+        { TenantType.Trial, "Response Time", 2000, false },
+        { TenantType.Trial, "API Response Time ms", 500, true },
+        { TenantType.Enterprise, "response_time_p95", 199, true },
+        // Support response: at least BestSupportResponseMinutes (trial 480, professional 120).
+        { TenantType.Trial, "Support Response", 480, false },
+        { TenantType.Professional, "Support Response Minutes", 60, true },
+        // Other SLAs are not compared with the tier.
+        { TenantType.Trial, "Error rate", 0.1, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(SlaPromises))]
+    public void An_sla_target_better_than_the_tier_promises_is_a_warning(TenantType tier, string name, double target, bool warned)
+    {
+        var sla = Sla(name, 99) with { TargetValue = target };
+        var result = Validate(Samples.Performance() with { SlaMetrics = [sla], PerformanceTargets = new Dictionary<string, double>(), CollectionIntervalSeconds = null, RetentionDays = null }, tier, "de");
+
+        result.IsValid.Should().BeTrue();
+        if (warned)
+        {
+            var failure = result.ShouldHaveFailure(TenancyErrorCodes.TierSlaTargetBeyondPromise, "SlaMetrics[0].TargetValue");
+            failure.Severity.Should().Be(FluentValidation.Severity.Warning);
+            failure.ErrorMessage.Should().Contain($"'{name}'");
+        }
+        else
+        {
+            result.ShouldNotHaveFailure(TenancyErrorCodes.TierSlaTargetBeyondPromise);
+        }
+    }
+
+    [Fact]
+    public void The_sla_promise_follows_a_configured_tier_table()
+    {
+        using var host = new TestHost(o => o.Tiers.Trial = o.Tiers.Trial with { BestUptimePercentage = 99.9 });
+        var metrics = Samples.Performance() with { SlaMetrics = [Sla("Uptime", 99) with { TargetValue = 99.9 }], PerformanceTargets = new Dictionary<string, double>(), CollectionIntervalSeconds = null, RetentionDays = null };
+
+        host.Validator<PerformanceMetricsSchema>().Validate(metrics, new TenancyValidationContext { Tier = TenantType.Trial }).ShouldNotHaveFailure(TenancyErrorCodes.TierSlaTargetBeyondPromise);
+        Validate(metrics, TenantType.Trial).ShouldHaveFailure(TenancyErrorCodes.TierSlaTargetBeyondPromise, "SlaMetrics[0].TargetValue");
+    }
 
     [Fact]
     public void The_overall_score_matches_the_spec_example()
