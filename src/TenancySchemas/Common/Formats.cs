@@ -140,7 +140,10 @@ internal static partial class Formats
     private static readonly System.Buffers.SearchValues<char> AsciiLetters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$", RegexOptions.CultureInvariant)]
+    /// <summary>The tenant id pattern, also exported into JSON Schemas.</summary>
+    public const string TenantIdRegex = "^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$";
+
+    [GeneratedRegex(TenantIdRegex, RegexOptions.CultureInvariant)]
     private static partial Regex TenantIdPattern();
 
     [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$", RegexOptions.CultureInvariant)]

@@ -73,6 +73,9 @@ public static class TenancySchemasServiceCollectionExtensions
             Observer = sp.GetRequiredService<ValidationServices>(),
         });
 
+        services.TryAddSingleton(sp => new TenancyJsonSchemaExporter(
+            sp.GetRequiredService<TenancyJson>(), sp, sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value.Tiers));
+
         foreach (var (service, implementation) in Validators)
         {
             services.TryAdd(ServiceDescriptor.Singleton(service, implementation));

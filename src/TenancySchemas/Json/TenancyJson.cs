@@ -58,6 +58,12 @@ public sealed class TenancyJson
         _inspector = new DocumentInspector(_serializer);
     }
 
+    /// <summary>Gets the serializer options of the reader and writer (for the JSON Schema export).</summary>
+    internal JsonSerializerOptions SerializerOptions => _serializer;
+
+    /// <summary>Gets a value indicating whether unknown members of nested objects are ignored rather than read errors.</summary>
+    internal bool IgnoresUnknownNestedMembers => _limits.IgnoreUnknownNestedMembers;
+
     /// <summary>Gets or sets where read failures of <see cref="ReadAndValidate{T}"/> are audited and counted (set by dependency injection).</summary>
     internal ValidationServices? Observer { get; init; }
 

@@ -64,6 +64,34 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
         return features;
     }
 
+    /// <summary>The JSON Schema of both forms: a list of feature names, or an object of feature flags and quota numbers.</summary>
+    public static System.Text.Json.Nodes.JsonObject JsonSchema(IEnumerable<string>? allowedInList = null)
+    {
+        var names = WireEnum<TenantFeature>.Names;
+        var flags = new System.Text.Json.Nodes.JsonObject();
+        foreach (var name in names)
+        {
+            flags[name] = new System.Text.Json.Nodes.JsonObject { ["type"] = "boolean" };
+        }
+
+        foreach (var quota in QuotaMembers.Order(StringComparer.Ordinal))
+        {
+            flags[quota] = new System.Text.Json.Nodes.JsonObject { ["type"] = "number" };
+        }
+
+        return new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = new System.Text.Json.Nodes.JsonArray("array", "object"),
+            ["items"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = new System.Text.Json.Nodes.JsonArray([.. (allowedInList ?? names).Select(n => (System.Text.Json.Nodes.JsonNode)n)]),
+            },
+            ["properties"] = flags,
+            ["additionalProperties"] = false,
+        };
+    }
+
     public override void Write(Utf8JsonWriter writer, IReadOnlySet<TenantFeature> value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();

@@ -1,0 +1,381 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
+using FluentValidation;
+using FluentValidation.Internal;
+using FluentValidation.Validators;
+using Microsoft.Extensions.DependencyInjection;
+using TenancySchemas.Alerts;
+using TenancySchemas.Common;
+using TenancySchemas.Compliance;
+using TenancySchemas.Monitoring;
+using TenancySchemas.Notifications;
+using TenancySchemas.Performance;
+using TenancySchemas.Tenants;
+using TenancySchemas.Tiers;
+using TenancySchemas.Warnings;
+
+namespace TenancySchemas.Json;
+
+/// <summary>
+/// Exports the JSON Schema (draft 2020-12) of a schema family: the shape from the model as <see cref="TenancyJson"/>
+/// reads it (snake_case members, enum wire names, required members, no unknown members), enriched with what the
+/// validators check field by field (lengths, ranges, patterns, formats) and, per tier, with the tier's limits
+/// (most recipients, allowed channels, shortest collection interval, …).
+/// </summary>
+/// <remarks>
+/// A JSON Schema describes single fields; cross-field rules (timestamp order, references between lists, duplicate ids)
+/// stay with the validators, so a document valid against the schema may still fail validation, never the reverse for
+/// the constraints the schema holds. Registered as a singleton by <c>AddTenancySchemas()</c>; thread-safe.
+/// </remarks>
+public sealed class TenancyJsonSchemaExporter
+{
+    /// <summary>The JSON Schema dialect of every exported schema.</summary>
+    public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
+
+    private static readonly Type[] Schemas =
+    [
+        typeof(TenantConfigSchema), typeof(TenantConfigUpdateSchema), typeof(AlertSchema), typeof(TenantAlertSchema), typeof(WarningSchema),
+        typeof(TenantWarningSchema), typeof(NotificationSchema), typeof(NotificationBatchSchema), typeof(MonitoringConfigSchema),
+        typeof(ComplianceSchema), typeof(PerformanceMetricsSchema),
+    ];
+
+    // What WireTimestamp reads: a date, a time to the minute or finer, and an offset (spec §1: offsets are required).
+    private const string TimestampPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,7})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})$";
+
+    private readonly JsonSerializerOptions _serializer;
+    private readonly IServiceProvider _services;
+    private readonly bool _ignoreUnknownNested;
+    private readonly TierProfile _tiers;
+    private readonly ConcurrentDictionary<(Type, TenantType?), string> _cache = new();
+
+    internal TenancyJsonSchemaExporter(TenancyJson json, IServiceProvider services, TierProfile tiers)
+    {
+        _serializer = json.SerializerOptions;
+        _ignoreUnknownNested = json.IgnoresUnknownNestedMembers;
+        _services = services;
+        _tiers = tiers;
+    }
+
+    /// <summary>Gets the schema types that can be exported, root documents of every family.</summary>
+    public static IReadOnlyList<Type> SchemaTypes => Schemas;
+
+    /// <summary>Exports the JSON Schema of a schema with its common rules (no tier).</summary>
+    /// <typeparam name="T">The schema type, such as <see cref="AlertSchema"/>.</typeparam>
+    /// <returns>A new JSON Schema object the caller may modify.</returns>
+    public JsonObject GetSchema<T>()
+        where T : class => GetSchema(typeof(T), null);
+
+    /// <summary>Exports the JSON Schema of a schema for a tier.</summary>
+    /// <typeparam name="T">The schema type, such as <see cref="AlertSchema"/>.</typeparam>
+    /// <param name="tier">The tier whose limits the schema includes; <see langword="null"/> for the common rules only.</param>
+    /// <returns>A new JSON Schema object the caller may modify.</returns>
+    public JsonObject GetSchema<T>(TenantType? tier)
+        where T : class => GetSchema(typeof(T), tier);
+
+    /// <summary>Exports the JSON Schema of a schema.</summary>
+    /// <param name="schemaType">One of <see cref="SchemaTypes"/>.</param>
+    /// <param name="tier">The tier whose limits the schema includes; <see langword="null"/> for the common rules only.</param>
+    /// <returns>A new JSON Schema object the caller may modify.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tier"/> is not a defined tier.</exception>
+    /// <exception cref="ArgumentException"><paramref name="schemaType"/> is not one of <see cref="SchemaTypes"/>.</exception>
+    public JsonObject GetSchema(Type schemaType, TenantType? tier)
+    {
+        ArgumentNullException.ThrowIfNull(schemaType);
+        if (Array.IndexOf(Schemas, schemaType) < 0)
+        {
+            throw new ArgumentException($"'{schemaType.Name}' is not a TenancySchemas schema; see {nameof(SchemaTypes)}.", nameof(schemaType));
+        }
+
+        if (tier is { } t && !WireEnum<TenantType>.IsDefined(t))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tier), tier, "Not a tier.");
+        }
+
+        var text = _cache.GetOrAdd((schemaType, tier), key => Build(key.Item1, key.Item2).ToJsonString());
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private JsonObject Build(Type schemaType, TenantType? tier)
+    {
+        var constraints = new FieldConstraints(_services, tier);
+        constraints.Collect(schemaType);
+        var options = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, node) => Transform(context, node, constraints, _ignoreUnknownNested),
+        };
+
+        var schema = _serializer.GetJsonSchemaAsNode(schemaType, options).AsObject();
+        var root = new JsonObject
+        {
+            ["$schema"] = Dialect,
+            ["$id"] = $"urn:tenancy-schemas:{SchemaName(schemaType)}{(tier is { } t ? ":" + t.ToWire() : string.Empty)}",
+            ["title"] = schemaType.Name,
+        };
+        foreach (var (key, value) in schema.ToArray())
+        {
+            schema.Remove(key);
+            root[key] = value;
+        }
+
+        if (tier is { } known)
+        {
+            TierLimitsInSchema.Apply(schemaType, root, _tiers[known], known);
+        }
+
+        return root;
+    }
+
+    /// <summary>The CLI and URN name of a schema: <c>AlertSchema</c> → <c>alert</c>, <c>MonitoringConfigSchema</c> → <c>monitoring-config</c>.</summary>
+    internal static string SchemaName(Type schemaType) =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(schemaType.Name.EndsWith("Schema", StringComparison.Ordinal) ? schemaType.Name[..^"Schema".Length] : schemaType.Name);
+
+    private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode node, FieldConstraints constraints, bool ignoreUnknownNested)
+    {
+        var type = context.TypeInfo.Type;
+        var underlying = Nullable.GetUnderlyingType(type);
+        var nullable = underlying is not null || (context.PropertyInfo is { } p && !p.PropertyType.IsValueType && IsNullableAnnotated(p));
+        var clr = underlying ?? type;
+
+        // Types read through custom converters export as "anything": say what the converter accepts.
+        if (node is JsonObject shape && shape.Count == 0 || node.GetValueKind() == JsonValueKind.True)
+        {
+            JsonObject? described = clr switch
+            {
+                _ when clr.IsEnum => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. WireNames(clr).Select(n => (JsonNode)n)]) },
+                _ when clr == typeof(DateTimeOffset) => new JsonObject { ["type"] = "string", ["format"] = "date-time", ["pattern"] = TimestampPattern },
+                _ when clr == typeof(string) => new JsonObject { ["type"] = "string" },
+                _ when clr == typeof(Threshold) => new JsonObject { ["type"] = new JsonArray("number", "string") },
+                _ => null,
+            };
+            if (described is not null)
+            {
+                if (nullable)
+                {
+                    described["type"] = described["type"] is JsonArray types ? new JsonArray([.. types.Select(t => t?.DeepClone()), "null"]) : new JsonArray(described["type"]!.DeepClone(), "null");
+                    if (described["enum"] is JsonArray values)
+                    {
+                        values.Add(null);
+                    }
+                }
+
+                node = described;
+            }
+        }
+
+        if (context.PropertyInfo?.CustomConverter is Tenants.TenantFeaturesConverter || context.TypeInfo.Converter is Tenants.TenantFeaturesConverter)
+        {
+            node = Tenants.TenantFeaturesConverter.JsonSchema();
+            if (nullable)
+            {
+                node["type"]!.AsArray().Add("null");
+            }
+        }
+
+        // A list of enums read by a list converter exports as a bare array: its items are the enum's wire names.
+        if (node is JsonObject array && context.TypeInfo.Kind == JsonTypeInfoKind.Enumerable && array["items"] is null &&
+            context.TypeInfo.ElementType is { } element && (Nullable.GetUnderlyingType(element) ?? element) is { IsEnum: true } enumType)
+        {
+            array["items"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. WireNames(enumType).Select(n => (JsonNode)n)]) };
+        }
+
+        // Unknown members are read errors at the root always, nested unless the options ignore them (spec §5.4).
+        if (node is JsonObject record && context.TypeInfo.Kind == JsonTypeInfoKind.Object && record["properties"] is not null &&
+            (context.Path.IsEmpty || !ignoreUnknownNested))
+        {
+            record["additionalProperties"] = false;
+        }
+
+        if (node is JsonObject obj && context.PropertyInfo is { AttributeProvider: MemberInfo member } property)
+        {
+            constraints.ApplyTo(property.DeclaringType, member.Name, obj);
+        }
+
+        return node;
+    }
+
+    private static bool IsNullableAnnotated(JsonPropertyInfo property) =>
+        property.AttributeProvider is PropertyInfo info && new NullabilityInfoContext().Create(info).ReadState == NullabilityState.Nullable;
+
+    private static IEnumerable<string> WireNames(Type enumType) =>
+        (IEnumerable<string>)typeof(WireEnum<>).MakeGenericType(enumType).GetProperty(nameof(WireEnum<TenantType>.Names))!.GetValue(null)!;
+
+    /// <summary>The field-level checks of the validators, by declaring type and member, read from their rules.</summary>
+    private sealed class FieldConstraints(IServiceProvider services, TenantType? tier)
+    {
+        private readonly Dictionary<(Type, string), List<(IPropertyValidator Check, bool Items)>> _byMember = [];
+        private readonly HashSet<Type> _visited = [];
+
+        public void Collect(Type type)
+        {
+            var validatorType = typeof(IValidator<>).MakeGenericType(type);
+            if (services.GetService(validatorType) is IEnumerable<IValidationRule> rules)
+            {
+                Collect(type, rules);
+            }
+        }
+
+        public void ApplyTo(Type declaringType, string member, JsonObject node)
+        {
+            if (!_byMember.TryGetValue((declaringType, member), out var checks))
+            {
+                return;
+            }
+
+            foreach (var (check, items) in checks)
+            {
+                var target = items ? node["items"] as JsonObject ?? node["additionalProperties"] as JsonObject : node;
+                if (target is not null)
+                {
+                    Describe(check, target);
+                }
+            }
+        }
+
+        private void Collect(Type type, IEnumerable<IValidationRule> rules)
+        {
+            if (!_visited.Add(type))
+            {
+                return;
+            }
+
+            foreach (var rule in rules)
+            {
+                // Tier rule sets count only for the tier exported; other named sets never.
+                if (rule.RuleSets is { Length: > 0 } sets && !sets.Contains(RulesetValidatorSelector.DefaultRuleSetName) && (tier is null || !sets.Contains(tier.Value.ToWire())))
+                {
+                    continue;
+                }
+
+                if (rule.Member is not PropertyInfo member || rule.HasCondition || rule.HasAsyncCondition)
+                {
+                    continue;
+                }
+
+                var items = rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
+                foreach (var component in rule.Components)
+                {
+                    if (component.HasCondition || component.HasAsyncCondition)
+                    {
+                        continue;
+                    }
+
+                    if (component.Validator is IChildValidatorAdaptor child)
+                    {
+                        CollectChild(component.Validator, child);
+                        continue;
+                    }
+
+                    // Keyed by the member's own type, so that RuleFor(x => x.Quotas.MaxUsers) lands on quotas.max_users.
+                    var key = (member.DeclaringType ?? type, member.Name);
+                    if (!_byMember.TryGetValue(key, out var list))
+                    {
+                        _byMember[key] = list = [];
+                    }
+
+                    list.Add((component.Validator, items));
+                }
+            }
+        }
+
+        // A child validator set with an instance (SetValidator(new X()), ChildRules) is returned whatever the context.
+        private void CollectChild(IPropertyValidator adaptor, IChildValidatorAdaptor child)
+        {
+            var getValidator = adaptor.GetType().GetMethod("GetValidator", BindingFlags.Public | BindingFlags.Instance);
+            var parameters = getValidator?.GetParameters();
+            if (getValidator is null || parameters is not { Length: 2 })
+            {
+                return;
+            }
+
+            // GetValidator needs a context; an instance-set child ignores it, so a context of no document is enough.
+            var contextType = parameters[0].ParameterType;
+            var context = contextType.GetConstructor([contextType.GetGenericArguments()[0]])?.Invoke([null]);
+            var validator = getValidator.Invoke(adaptor, [context, parameters[1].ParameterType.IsValueType ? Activator.CreateInstance(parameters[1].ParameterType) : null]);
+            var validated = child.ValidatorType.GetInterfaces()
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))?.GetGenericArguments()[0];
+            if (validator is IEnumerable<IValidationRule> rules && validated is not null)
+            {
+                Collect(validated, rules);
+            }
+        }
+
+        private static void Describe(IPropertyValidator check, JsonObject node)
+        {
+            var isString = HasType(node, "string");
+            switch (check)
+            {
+                case INotEmptyValidator when isString:
+                    Set(node, "minLength", 1);
+                    break;
+                case INotEmptyValidator when HasType(node, "array"):
+                    Set(node, "minItems", 1);
+                    break;
+                case ILengthValidator length when isString:
+                    if (length.Min > 0)
+                    {
+                        Set(node, "minLength", length.Min);
+                    }
+
+                    if (length.Max > 0)
+                    {
+                        Set(node, "maxLength", length.Max);
+                    }
+
+                    break;
+                case IBetweenValidator between when IsNumber(between.From) && IsNumber(between.To):
+                    var inclusive = check.Name == "InclusiveBetweenValidator";
+                    Set(node, inclusive ? "minimum" : "exclusiveMinimum", Convert.ToDouble(between.From, System.Globalization.CultureInfo.InvariantCulture));
+                    Set(node, inclusive ? "maximum" : "exclusiveMaximum", Convert.ToDouble(between.To, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case IComparisonValidator { MemberToCompare: null } comparison when IsNumber(comparison.ValueToCompare):
+                    var value = Convert.ToDouble(comparison.ValueToCompare, System.Globalization.CultureInfo.InvariantCulture);
+                    var keyword = comparison.Comparison switch
+                    {
+                        Comparison.GreaterThanOrEqual => "minimum",
+                        Comparison.GreaterThan => "exclusiveMinimum",
+                        Comparison.LessThanOrEqual => "maximum",
+                        Comparison.LessThan => "exclusiveMaximum",
+                        _ => null,
+                    };
+                    if (keyword is not null)
+                    {
+                        Set(node, keyword, value);
+                    }
+
+                    break;
+                case IRegularExpressionValidator regex when isString:
+                    node["pattern"] = regex.Expression;
+                    break;
+                case IFormatValidator { Hint: { } hint } when isString:
+                    if (hint.Format is not null)
+                    {
+                        node["format"] = hint.Format;
+                    }
+
+                    if (hint.Pattern is not null)
+                    {
+                        node["pattern"] = hint.Pattern;
+                    }
+
+                    break;
+            }
+        }
+
+        private static void Set(JsonObject node, string keyword, double value) =>
+            node[keyword] = value == Math.Floor(value) && Math.Abs(value) < 1e15 ? JsonValue.Create((long)value) : JsonValue.Create(value);
+
+        private static bool IsNumber(object? value) => value is int or long or double or float or decimal or short or byte;
+
+        private static bool HasType(JsonObject node, string type) => node["type"] switch
+        {
+            JsonValue single => single.GetValue<string>() == type,
+            JsonArray many => many.Any(t => t?.GetValue<string>() == type),
+            _ => false,
+        };
+    }
+}
