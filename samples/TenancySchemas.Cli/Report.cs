@@ -1,4 +1,7 @@
-using TenancySchemas.Validation;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FluentValidation;
 
 namespace TenancySchemas.Cli;
 
@@ -9,106 +12,128 @@ internal static class ExitCodes
     public const int Usage = 2;
 }
 
-/// <summary>Prints per document "valid" or each failure (path, code, message), then a summary line.</summary>
-internal sealed class Report(TextWriter output, bool colour)
+/// <summary>How results are printed.</summary>
+internal enum OutputFormat
 {
-    private int _valid;
-    private int _invalid;
+    /// <summary>Per document "valid" or each failure (path, code, message), coloured on a terminal, then a summary line.</summary>
+    Text,
 
-    public int RunFiles(SchemaCatalog catalog, IReadOnlyList<string> files, string? schema, TenancyValidationContext? context)
+    /// <summary>One JSON object per document and line: <c>{"document", "line"?, "valid", "errors": [{path, code, severity, message}]}</c>.</summary>
+    Json,
+}
+
+/// <summary>Writes one result per document to standard output, in text or JSON Lines; counts outcomes.</summary>
+internal sealed class ResultWriter : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly OutputFormat _format;
+    private readonly bool _colour;
+    private readonly Stream _output;
+    private readonly StreamWriter? _text;
+    private readonly Utf8JsonWriter? _json;
+
+    public ResultWriter(Stream output, OutputFormat format, bool colour)
     {
-        var usageError = false;
-        foreach (var file in files)
+        _format = format;
+        _colour = colour && format == OutputFormat.Text;
+        _output = new BufferedStream(output, 1 << 16);
+        if (format == OutputFormat.Text)
         {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(file);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"error: cannot read '{file}': {exception.Message}");
-                usageError = true;
-                continue;
-            }
-
-            var name = schema ?? catalog.Infer(file);
-            if (name is null || !catalog.TryGet(name, out var validate))
-            {
-                Console.Error.WriteLine(name is null
-                    ? $"error: cannot tell the schema of '{file}'; pass --schema ({string.Join(", ", catalog.Names)})."
-                    : $"error: unknown schema '{name}'; known: {string.Join(", ", catalog.Names)}.");
-                usageError = true;
-                continue;
-            }
-
-            Print(file, validate(bytes, context));
-        }
-
-        Summary();
-        return usageError ? ExitCodes.Usage : _invalid > 0 ? ExitCodes.Invalid : ExitCodes.Valid;
-    }
-
-    /// <summary>Validates the bundled samples; succeeds when every sample has the outcome its name announces.</summary>
-    public int RunSamples(SchemaCatalog catalog, string folder)
-    {
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToArray() : [];
-        if (files.Length == 0)
-        {
-            Console.Error.WriteLine($"error: no sample documents in '{folder}'.");
-            return ExitCodes.Usage;
-        }
-
-        var surprises = new List<string>();
-        foreach (var file in files)
-        {
-            var name = catalog.Infer(file);
-            if (name is null || !catalog.TryGet(name, out var validate))
-            {
-                surprises.Add($"{Path.GetFileName(file)}: no schema");
-                continue;
-            }
-
-            var tier = SchemaCatalog.TierFromName(file);
-            var outcome = validate(File.ReadAllBytes(file), tier is null ? null : new TenancyValidationContext { Tier = tier });
-            Print(Path.GetFileName(file), outcome);
-            var expectValid = !file.EndsWith(".invalid.json", StringComparison.Ordinal);
-            if (outcome.IsValid != expectValid)
-            {
-                surprises.Add($"{Path.GetFileName(file)}: expected {(expectValid ? "valid" : "invalid")}");
-            }
-        }
-
-        Summary();
-        foreach (var surprise in surprises)
-        {
-            Console.Error.WriteLine($"unexpected outcome: {surprise}");
-        }
-
-        output.WriteLine(surprises.Count == 0 ? "every sample has the outcome its name announces" : $"{surprises.Count} sample(s) did not");
-        return surprises.Count == 0 ? ExitCodes.Valid : ExitCodes.Invalid;
-    }
-
-    private void Print(string name, DocumentOutcome outcome)
-    {
-        if (outcome.IsValid)
-        {
-            _valid++;
+            _text = new StreamWriter(_output, Utf8, 1 << 16, leaveOpen: true);
         }
         else
         {
-            _invalid++;
-        }
-
-        output.WriteLine(outcome.IsValid ? $"{Paint("✓", 32)} {name}: valid" : $"{Paint("✗", 31)} {name}: invalid");
-        foreach (var failure in outcome.Failures)
-        {
-            var severity = failure.Severity == FluentValidation.Severity.Error ? Paint("error", 31) : Paint(failure.Severity.ToString().ToLowerInvariant(), 33);
-            output.WriteLine($"    {severity} {failure.PropertyName} [{failure.ErrorCode}] {failure.ErrorMessage}");
+            // Messages keep their accents readable (é, ü) rather than \u escapes; the output is UTF-8.
+            _json = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
     }
 
-    private void Summary() => output.WriteLine($"{_valid + _invalid} document(s): {_valid} valid, {_invalid} invalid");
+    public int Valid { get; private set; }
 
-    private string Paint(string text, int code) => colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    public int Invalid { get; private set; }
+
+    public void Document(string name, long? line, DocumentOutcome outcome)
+    {
+        if (outcome.IsValid)
+        {
+            Valid++;
+        }
+        else
+        {
+            Invalid++;
+        }
+
+        if (_text is not null)
+        {
+            var label = line is { } n ? $"{name}:{n}" : name;
+            _text.WriteLine(outcome.IsValid ? $"{Paint("✓", 32)} {label}: valid" : $"{Paint("✗", 31)} {label}: invalid");
+            foreach (var failure in outcome.Failures)
+            {
+                var severity = failure.Severity == Severity.Error ? Paint("error", 31) : Paint(failure.Severity.ToString().ToLowerInvariant(), 33);
+                _text.WriteLine($"    {severity} {failure.PropertyName} [{failure.ErrorCode}] {failure.ErrorMessage}");
+            }
+
+            return;
+        }
+
+        var json = _json!;
+        json.WriteStartObject();
+        json.WriteString("document"u8, name);
+        if (line is { } number)
+        {
+            json.WriteNumber("line"u8, number);
+        }
+
+        json.WriteBoolean("valid"u8, outcome.IsValid);
+        json.WriteStartArray("errors"u8);
+        foreach (var failure in outcome.Failures)
+        {
+            json.WriteStartObject();
+            json.WriteString("path"u8, failure.PropertyName);
+            json.WriteString("code"u8, failure.ErrorCode);
+            json.WriteString("severity"u8, failure.Severity == Severity.Error ? "error"u8 : failure.Severity == Severity.Warning ? "warning"u8 : "info"u8);
+            json.WriteString("message"u8, failure.ErrorMessage);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        json.Reset();
+        _output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The summary line: on standard output for text, on standard error for JSON (stdout stays pure JSON Lines).</summary>
+    public void Summary(TextWriter error)
+    {
+        var line = $"{Valid + Invalid} document(s): {Valid} valid, {Invalid} invalid";
+        if (_text is not null)
+        {
+            _text.WriteLine(line);
+        }
+        else
+        {
+            Flush();
+            error.WriteLine(line);
+        }
+    }
+
+    public void Flush()
+    {
+        _text?.Flush();
+        _json?.Flush();
+        _output.Flush();
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        _text?.Dispose();
+        _json?.Dispose();
+
+        // The buffer is flushed, not disposed: disposing it would close standard output for the rest of the run.
+    }
+
+    private string Paint(string text, int code) => _colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

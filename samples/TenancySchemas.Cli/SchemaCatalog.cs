@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using TenancySchemas.Alerts;
@@ -13,30 +15,61 @@ using TenancySchemas.Warnings;
 
 namespace TenancySchemas.Cli;
 
-/// <summary>The schemas the CLI knows, by the name used on the command line and in file names.</summary>
-internal sealed class SchemaCatalog(IServiceProvider services)
+/// <summary>Reads and validates one UTF-8 document.</summary>
+internal delegate DocumentOutcome ValidateDocument(ReadOnlySpan<byte> utf8Json, TenancyValidationContext? context);
+
+/// <summary>The schemas the CLI knows, by the name used on the command line, in file names and in <c>"$schema"</c> hints.</summary>
+internal sealed class SchemaCatalog
 {
-    private readonly Dictionary<string, Func<byte[], TenancyValidationContext?, DocumentOutcome>> _schemas = new(StringComparer.Ordinal)
+    private const string UrnPrefix = "urn:tenancy-schemas:";
+
+    private readonly Dictionary<string, (Type Type, ValidateDocument Validate)> _schemas;
+
+    public SchemaCatalog(IServiceProvider services)
     {
-        ["tenant-config"] = (bytes, context) => Validate<TenantConfigSchema>(services, bytes, context),
-        ["tenant-config-update"] = (bytes, context) => Validate<TenantConfigUpdateSchema>(services, bytes, context),
-        ["alert"] = (bytes, context) => Validate<AlertSchema>(services, bytes, context),
-        ["tenant-alert"] = (bytes, context) => Validate<TenantAlertSchema>(services, bytes, context),
-        ["warning"] = (bytes, context) => Validate<WarningSchema>(services, bytes, context),
-        ["tenant-warning"] = (bytes, context) => Validate<TenantWarningSchema>(services, bytes, context),
-        ["notification"] = (bytes, context) => Validate<NotificationSchema>(services, bytes, context),
-        ["notification-batch"] = (bytes, context) => Validate<NotificationBatchSchema>(services, bytes, context),
-        ["monitoring-config"] = (bytes, context) => Validate<MonitoringConfigSchema>(services, bytes, context),
-        ["compliance"] = (bytes, context) => Validate<ComplianceSchema>(services, bytes, context),
-        ["performance-metrics"] = (bytes, context) => Validate<PerformanceMetricsSchema>(services, bytes, context),
-    };
+        var json = services.GetRequiredService<TenancyJson>();
+        _schemas = new(StringComparer.Ordinal)
+        {
+            ["tenant-config"] = For<TenantConfigSchema>(),
+            ["tenant-config-update"] = For<TenantConfigUpdateSchema>(),
+            ["alert"] = For<AlertSchema>(),
+            ["tenant-alert"] = For<TenantAlertSchema>(),
+            ["warning"] = For<WarningSchema>(),
+            ["tenant-warning"] = For<TenantWarningSchema>(),
+            ["notification"] = For<NotificationSchema>(),
+            ["notification-batch"] = For<NotificationBatchSchema>(),
+            ["monitoring-config"] = For<MonitoringConfigSchema>(),
+            ["compliance"] = For<ComplianceSchema>(),
+            ["performance-metrics"] = For<PerformanceMetricsSchema>(),
+        };
+
+        (Type, ValidateDocument) For<T>()
+            where T : class
+        {
+            var validator = services.GetRequiredService<IValidator<T>>();
+            return (typeof(T), (utf8, context) =>
+            {
+                var result = json.ReadAndValidate(utf8, validator, context);
+                return new DocumentOutcome(result.IsValid, result.Errors);
+            });
+        }
+    }
 
     public IEnumerable<string> Names => _schemas.Keys;
 
-    public bool TryGet(string name, out Func<byte[], TenancyValidationContext?, DocumentOutcome> validate) => _schemas.TryGetValue(name, out validate!);
+    public string NameList => string.Join(", ", _schemas.Keys);
+
+    public bool TryGet(string name, out ValidateDocument validate)
+    {
+        var found = _schemas.TryGetValue(name, out var entry);
+        validate = entry.Validate;
+        return found;
+    }
+
+    public Type? TypeOf(string name) => _schemas.TryGetValue(name, out var entry) ? entry.Type : null;
 
     /// <summary>Infers the schema from a file name such as <c>tenant-config.trial.valid.json</c>: the longest known prefix.</summary>
-    public string? Infer(string path)
+    public string? InferFromFileName(string path)
     {
         var file = Path.GetFileName(path);
         return _schemas.Keys.Where(name => file.StartsWith(name + ".", StringComparison.Ordinal)).OrderByDescending(n => n.Length).FirstOrDefault();
@@ -56,13 +89,98 @@ internal sealed class SchemaCatalog(IServiceProvider services)
         return null;
     }
 
-    private static DocumentOutcome Validate<T>(IServiceProvider services, byte[] bytes, TenancyValidationContext? context)
-        where T : class
+    /// <summary>
+    /// Reads a root <c>"$schema"</c> member (<c>"alert"</c>, <c>"urn:tenancy-schemas:alert:trial"</c> as exported,
+    /// or a URL ending in <c>alert.schema.json</c>) and returns the document without it, since the schemas themselves
+    /// reject unknown root members. Documents without a hint are returned unchanged, without copying.
+    /// </summary>
+    public SchemaHint FindHint(ReadOnlyMemory<byte> utf8Json)
     {
-        var json = services.GetRequiredService<TenancyJson>();
-        var result = json.ReadAndValidate(bytes, services.GetRequiredService<IValidator<T>>(), context);
-        return new DocumentOutcome(result.IsValid, result.Errors);
+        if (!HasRootSchemaMember(utf8Json.Span, out var value))
+        {
+            return new SchemaHint(null, null, utf8Json);
+        }
+
+        var (name, tier) = ParseHint(value);
+        JsonObject document;
+        try
+        {
+            document = JsonNode.Parse(utf8Json.Span)!.AsObject();
+        }
+        catch (JsonException)
+        {
+            return new SchemaHint(name, tier, utf8Json);
+        }
+
+        document.Remove("$schema");
+        return new SchemaHint(name, tier, JsonSerializer.SerializeToUtf8Bytes(document));
+    }
+
+    private (string? Name, TenantType? Tier) ParseHint(string hint)
+    {
+        string[] parts;
+        if (hint.StartsWith(UrnPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            parts = hint[UrnPrefix.Length..].Split(':');
+        }
+        else
+        {
+            var last = hint[(hint.LastIndexOf('/') + 1)..];
+            foreach (var suffix in new[] { ".json", ".schema" })
+            {
+                if (last.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    last = last[..^suffix.Length];
+                }
+            }
+
+            parts = last.Split('.', ':');
+        }
+
+        var name = parts.Length > 0 && _schemas.ContainsKey(parts[0]) ? parts[0] : null;
+        var tier = parts.Length > 1 && Enum.TryParse<TenantType>(parts[1], ignoreCase: true, out var t) && !int.TryParse(parts[1], out _) ? t : (TenantType?)null;
+        return (name, tier);
+    }
+
+    // Only a top-level "$schema" string counts; the reader stops at the first malformed token (the validator reports it).
+    private static bool HasRootSchemaMember(ReadOnlySpan<byte> utf8Json, out string value)
+    {
+        value = string.Empty;
+        if (utf8Json.IndexOf("\"$schema\""u8) < 0)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isHint = reader.ValueTextEquals("$schema"u8);
+                reader.Read();
+                if (isHint && reader.TokenType == JsonTokenType.String)
+                {
+                    value = reader.GetString()!;
+                    return true;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
     }
 }
+
+/// <summary>A schema named by a document's <c>"$schema"</c> member, and the document to validate.</summary>
+internal sealed record SchemaHint(string? Name, TenantType? Tier, ReadOnlyMemory<byte> Document);
 
 internal sealed record DocumentOutcome(bool IsValid, IReadOnlyList<FluentValidation.Results.ValidationFailure> Failures);

@@ -1,0 +1,399 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Prometheus;
+using Serilog;
+using Serilog.Formatting.Compact;
+using TenancySchemas.Auditing;
+using TenancySchemas.Isolation;
+using TenancySchemas.Json;
+using TenancySchemas.Tiers;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Cli;
+
+/// <summary>The standard streams the CLI uses, replaceable in tests.</summary>
+/// <param name="Input">Standard input (documents for <c>-</c> and <c>--ndjson</c>).</param>
+/// <param name="Output">Standard output (results, schemas).</param>
+/// <param name="Error">Standard error (usage errors, summaries in JSON mode, progress).</param>
+/// <param name="OutputIsTerminal">Whether standard output is a terminal (colours).</param>
+/// <param name="ErrorIsTerminal">Whether standard error is a terminal (the --ndjson progress line).</param>
+public sealed record CliStreams(Stream Input, Stream Output, TextWriter Error, bool OutputIsTerminal, bool ErrorIsTerminal)
+{
+    /// <summary>The process's streams.</summary>
+    /// <returns>The console's standard input, output and error.</returns>
+    public static CliStreams FromConsole() => new(
+        Console.OpenStandardInput(),
+        Console.OpenStandardOutput(),
+        Console.Error,
+        !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+        !Console.IsErrorRedirected);
+}
+
+/// <summary>The <c>tenancy-schemas</c> command line: validate documents, export JSON Schemas, verify audit logs.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="streams">The streams to use.</param>
+    /// <returns>0 when every document is valid, 1 when one is invalid, 2 on usage or input errors.</returns>
+    public static int Run(string[] args, CliStreams streams)
+    {
+        var localeOption = new Option<string?>("--locale") { Description = "Language of the messages: en, fr, de or es. Default: DEFAULT_LOCALE, else en.", Recursive = true };
+        var auditLogOption = new Option<string?>("--audit-log") { Description = "Write the run's audit events to this file, in Serilog compact JSON (fail-closed).", Recursive = true };
+        var metricsOption = new Option<bool>("--metrics") { Description = "Print the run's Prometheus metrics to standard error at the end.", Recursive = true };
+
+        var files = new Argument<string[]>("files") { Description = "Documents to validate; '-' reads one document (or, with --ndjson, lines) from standard input.", Arity = ArgumentArity.ZeroOrMore };
+        var schemaOption = new Option<string?>("--schema") { Description = "The schema of the documents. When omitted: the document's \"$schema\" member, else the file name (alert.trial.json)." };
+        var tierOption = new Option<string?>("--tier") { Description = "The tier whose rules apply: trial, standard, professional or enterprise (tenant configs use their own tenant_type)." };
+        var tenantOption = new Option<string?>("--tenant") { Description = "The current tenant: documents of other tenants fail isolation." };
+        var isolationOption = new Option<string?>("--isolation") { Description = "Isolation level: strict, moderate or basic. Default: TENANT_ISOLATION_LEVEL, else moderate." };
+        var formatOption = new Option<string>("--format") { Description = "Output: text, or json (one object per document and line).", DefaultValueFactory = _ => "text" };
+        formatOption.AcceptOnlyFromAmong("text", "json");
+        var ndjsonOption = new Option<bool>("--ndjson") { Description = "Each input line is a document; one result per line, streamed in constant memory." };
+
+        var validate = new Command("validate", "Validates documents and prints each result.")
+        {
+            files, schemaOption, tierOption, tenantOption, isolationOption, formatOption, ndjsonOption,
+        };
+        validate.SetAction(parse => new Session(streams, parse.GetValue(localeOption), parse.GetValue(auditLogOption), parse.GetValue(metricsOption), parse.GetValue(isolationOption))
+            .Run(session => session.Validate(new ValidateRequest(
+                parse.GetValue(files) ?? [],
+                parse.GetValue(schemaOption),
+                parse.GetValue(tierOption),
+                parse.GetValue(tenantOption),
+                parse.GetValue(formatOption) == "json" ? OutputFormat.Json : OutputFormat.Text,
+                parse.GetValue(ndjsonOption)))));
+
+        var nameOption = new Option<string>("--name") { Description = "The schema: tenant-config, alert, notification, … (see 'validate --help').", Required = true };
+        var schemaTierOption = new Option<string?>("--tier") { Description = "Include this tier's limits (most recipients, allowed channels, …)." };
+        var schema = new Command("schema", "Prints the JSON Schema (draft 2020-12) of a schema.") { nameOption, schemaTierOption };
+        schema.SetAction(parse => new Session(streams, null, null, false, null)
+            .Run(session => session.PrintSchema(parse.GetValue(nameOption)!, parse.GetValue(schemaTierOption))));
+
+        var verifyFile = new Argument<string>("file") { Description = "A compact JSON (CLEF) audit log." };
+        var verify = new Command("verify", "Checks the tamper-evident chain of an audit log.") { verifyFile };
+        verify.SetAction(parse => Verify(parse.GetValue(verifyFile)!, streams));
+
+        var root = new RootCommand("Validates TenancySchemas JSON documents. Without a command: validates the bundled sample documents and checks each has the outcome its name announces.")
+        {
+            localeOption, auditLogOption, metricsOption, validate, schema, new Command("audit", "Audit log tools.") { verify },
+        };
+        root.SetAction(parse => new Session(streams, parse.GetValue(localeOption), parse.GetValue(auditLogOption), parse.GetValue(metricsOption), null)
+            .Run(session => session.RunSamples(Path.Combine(AppContext.BaseDirectory, "samples"))));
+
+        using var output = new StreamWriter(streams.Output, leaveOpen: true) { AutoFlush = true };
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = streams.Error });
+    }
+
+    private static int Verify(string file, CliStreams streams)
+    {
+        AuditVerificationResult result;
+        try
+        {
+            using var reader = new StreamReader(file);
+            result = AuditChainVerifier.VerifyClef(reader);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            streams.Error.WriteLine($"error: cannot read '{file}': {exception.Message}");
+            return ExitCodes.Usage;
+        }
+
+        using var output = new StreamWriter(streams.Output, leaveOpen: true);
+        if (result.IsIntact)
+        {
+            output.WriteLine($"intact: {result.Records} record(s) in {result.Chains} chain(s)");
+            return ExitCodes.Valid;
+        }
+
+        output.WriteLine(result.Kind == AuditBreakKind.Unreadable
+            ? $"broken: line {result.Position} is not an audit record"
+            : $"broken: chain {result.BrokenChainId} at sequence {result.BrokenSequence}: record {result.Kind.ToString()!.ToLowerInvariant()} (position {result.Position})");
+        return ExitCodes.Invalid;
+    }
+}
+
+internal sealed record ValidateRequest(string[] Files, string? Schema, string? Tier, string? Tenant, OutputFormat Format, bool Ndjson);
+
+/// <summary>One CLI run: the library wired as an app would (configuration from environment variables), its options, its streams.</summary>
+internal sealed class Session(CliStreams streams, string? locale, string? auditLog, bool printMetrics, string? isolation)
+{
+    private ServiceProvider? _provider;
+    private CollectorRegistry? _registry;
+    private SchemaCatalog? _catalog;
+
+    private SchemaCatalog Catalog => _catalog ??= new SchemaCatalog(_provider!);
+
+    public int Run(Func<Session, int> command)
+    {
+        using var auditLogger = auditLog is null ? null : new LoggerConfiguration().AuditTo.File(new CompactJsonFormatter(), auditLog).CreateLogger();
+        _registry = Prometheus.Metrics.NewCustomRegistry();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        services.AddTenancySchemas(o =>
+        {
+            o.AuditLogger = auditLogger;
+            o.EnableAuditing = auditLogger is not null;
+            o.MetricsRegistry = _registry;
+
+            // An offline tool checks files, it does not serve tenants: no per-tenant budget.
+            o.EnableRateLimiting = false;
+            if (isolation is not null)
+            {
+                o.IsolationLevel = Enum.TryParse<IsolationLevel>(isolation, ignoreCase: true, out var level) && !int.TryParse(isolation, out _)
+                    ? level
+                    : throw new UsageException($"--isolation '{isolation}' is not a level; accepted: strict, moderate, basic.");
+            }
+        });
+
+        try
+        {
+            using (_provider = services.BuildServiceProvider())
+            {
+                _ = _provider.GetRequiredService<IOptions<TenancySchemaOptions>>().Value;
+                SetCulture();
+                var exitCode = command(this);
+                if (printMetrics)
+                {
+                    using var stream = new MemoryStream();
+                    _registry.CollectAndExportAsTextAsync(stream).GetAwaiter().GetResult();
+                    streams.Error.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                }
+
+                return exitCode;
+            }
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures)
+            {
+                streams.Error.WriteLine($"error: {failure}");
+            }
+
+            return ExitCodes.Usage;
+        }
+        catch (UsageException exception)
+        {
+            streams.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    public int RunSamples(string folder)
+    {
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToArray() : [];
+        if (files.Length == 0)
+        {
+            streams.Error.WriteLine($"error: no sample documents in '{folder}'.");
+            return ExitCodes.Usage;
+        }
+
+        using var writer = new ResultWriter(streams.Output, OutputFormat.Text, streams.OutputIsTerminal);
+        var surprises = new List<string>();
+        foreach (var file in files)
+        {
+            var name = Catalog.InferFromFileName(file);
+            if (name is null || !Catalog.TryGet(name, out var validate))
+            {
+                surprises.Add($"{Path.GetFileName(file)}: no schema");
+                continue;
+            }
+
+            var tier = SchemaCatalog.TierFromName(file);
+            var outcome = validate(File.ReadAllBytes(file), tier is null ? null : new TenancyValidationContext { Tier = tier });
+            writer.Document(Path.GetFileName(file), null, outcome);
+            if (outcome.IsValid == file.EndsWith(".invalid.json", StringComparison.Ordinal))
+            {
+                surprises.Add($"{Path.GetFileName(file)}: expected {(outcome.IsValid ? "invalid" : "valid")}");
+            }
+        }
+
+        writer.Summary(streams.Error);
+        writer.Flush();
+        foreach (var surprise in surprises)
+        {
+            streams.Error.WriteLine($"unexpected outcome: {surprise}");
+        }
+
+        using var output = new StreamWriter(streams.Output, leaveOpen: true);
+        output.WriteLine(surprises.Count == 0 ? "every sample has the outcome its name announces" : $"{surprises.Count} sample(s) did not");
+        return surprises.Count == 0 ? ExitCodes.Valid : ExitCodes.Invalid;
+    }
+
+    public int Validate(ValidateRequest request)
+    {
+        var tier = ParseTier(request.Tier, "--tier");
+        if (request.Schema is not null && !Catalog.TryGet(request.Schema, out _))
+        {
+            throw new UsageException($"unknown schema '{request.Schema}'; known: {Catalog.NameList}.");
+        }
+
+        if (request.Tenant is not null)
+        {
+            _provider!.GetRequiredService<ITenantContextAccessor>().Current = new TenantContext(request.Tenant, tier);
+        }
+
+        var files = request.Files.Length == 0 ? ["-"] : request.Files;
+        using var writer = new ResultWriter(streams.Output, request.Format, streams.OutputIsTerminal);
+        var inputErrors = 0;
+        foreach (var file in files)
+        {
+            inputErrors += request.Ndjson ? ValidateLines(file, request, tier, writer) : ValidateDocumentFile(file, request, tier, writer);
+        }
+
+        writer.Summary(streams.Error);
+        return inputErrors > 0 ? ExitCodes.Usage : writer.Invalid > 0 ? ExitCodes.Invalid : ExitCodes.Valid;
+    }
+
+    public int PrintSchema(string name, string? tierName)
+    {
+        var type = Catalog.TypeOf(name) ?? throw new UsageException($"unknown schema '{name}'; known: {Catalog.NameList}.");
+        var tier = ParseTier(tierName, "--tier");
+        var schema = _provider!.GetRequiredService<TenancyJsonSchemaExporter>().GetSchema(type, tier);
+        using var writer = new Utf8JsonWriter(streams.Output, new JsonWriterOptions { Indented = true });
+        schema.WriteTo(writer);
+        writer.Flush();
+        streams.Output.WriteByte((byte)'\n');
+        streams.Output.Flush();
+        return ExitCodes.Valid;
+    }
+
+    private int ValidateDocumentFile(string file, ValidateRequest request, TenantType? tier, ResultWriter writer)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = file == "-" ? ReadAll(streams.Input) : File.ReadAllBytes(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            streams.Error.WriteLine($"error: cannot read '{file}': {exception.Message}");
+            return 1;
+        }
+
+        var hint = request.Schema is null ? Catalog.FindHint(bytes) : new SchemaHint(null, null, bytes);
+        var name = request.Schema ?? hint.Name ?? (file == "-" ? null : Catalog.InferFromFileName(file));
+        if (name is null || !Catalog.TryGet(name, out var validate))
+        {
+            streams.Error.WriteLine($"error: cannot tell the schema of '{file}'; pass --schema ({Catalog.NameList}) or add a \"$schema\" member.");
+            return 1;
+        }
+
+        var documentTier = tier ?? hint.Tier ?? (file == "-" ? null : SchemaCatalog.TierFromName(file));
+        writer.Document(file == "-" ? "stdin" : file, null, validate(hint.Document.Span, Context(documentTier)));
+        return 0;
+    }
+
+    /// <summary>One document per line: read in 64 KiB blocks, never more than the current line held.</summary>
+    private int ValidateLines(string file, ValidateRequest request, TenantType? tier, ResultWriter writer)
+    {
+        Stream input;
+        try
+        {
+            input = file == "-" ? streams.Input : File.OpenRead(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            streams.Error.WriteLine($"error: cannot read '{file}': {exception.Message}");
+            return 1;
+        }
+
+        var name = file == "-" ? "stdin" : file;
+        ValidateDocument? fixedSchema = null;
+        if (request.Schema is not null)
+        {
+            Catalog.TryGet(request.Schema, out var validate);
+            fixedSchema = validate;
+        }
+
+        var fileSchema = request.Schema ?? (file == "-" ? null : Catalog.InferFromFileName(file));
+        var fixedContext = Context(tier);
+        var progress = streams.ErrorIsTerminal ? Stopwatch.StartNew() : null;
+        var started = Stopwatch.GetTimestamp();
+        long line = 0;
+        var inputErrors = 0;
+        using (file == "-" ? null : input)
+        {
+            foreach (var document in LineReader.Lines(input))
+            {
+                line++;
+                if (document.IsEmpty)
+                {
+                    continue;
+                }
+
+                DocumentOutcome outcome;
+                if (fixedSchema is not null)
+                {
+                    outcome = fixedSchema(document.Span, fixedContext);
+                }
+                else
+                {
+                    var hint = Catalog.FindHint(document);
+                    var schemaName = hint.Name ?? fileSchema;
+                    if (schemaName is null || !Catalog.TryGet(schemaName, out var validate))
+                    {
+                        streams.Error.WriteLine($"error: {name}:{line}: cannot tell the schema; pass --schema ({Catalog.NameList}) or add a \"$schema\" member.");
+                        inputErrors++;
+                        continue;
+                    }
+
+                    outcome = validate(hint.Document.Span, Context(tier ?? hint.Tier));
+                }
+
+                writer.Document(name, line, outcome);
+                if (progress is not null && progress.ElapsedMilliseconds >= 500)
+                {
+                    progress.Restart();
+                    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                    streams.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{writer.Valid + writer.Invalid} documents, {(writer.Valid + writer.Invalid) / seconds:F0}/s"));
+                }
+            }
+        }
+
+        if (progress is not null)
+        {
+            streams.Error.WriteLine();
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {line} line(s) in {elapsed:F2} s ({(elapsed > 0 ? line / elapsed : 0):F0} documents/s)"));
+        return inputErrors;
+    }
+
+    private static TenancyValidationContext? Context(TenantType? tier) => tier is null ? null : new TenancyValidationContext { Tier = tier };
+
+    private static TenantType? ParseTier(string? text, string option) =>
+        text is null ? null
+        : Enum.TryParse<TenantType>(text, ignoreCase: true, out var tier) && !int.TryParse(text, out _) ? tier
+        : throw new UsageException($"{option} '{text}' is not a tier; accepted: trial, standard, professional, enterprise.");
+
+    private static byte[] ReadAll(Stream input)
+    {
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    // Messages follow --locale, else DEFAULT_LOCALE: the terminal's own culture is deliberately not used.
+    private void SetCulture()
+    {
+        if (locale is null)
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return;
+        }
+
+        CultureInfo.CurrentUICulture = locale is "en" or "fr" or "de" or "es"
+            ? CultureInfo.GetCultureInfo(locale)
+            : throw new UsageException($"--locale '{locale}' is not supported; accepted: en, fr, de, es.");
+    }
+}
+
+/// <summary>A usage or input error: reported on standard error with exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);
