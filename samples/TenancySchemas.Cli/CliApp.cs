@@ -358,7 +358,8 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
 
         if (progress is not null)
         {
-            streams.Error.WriteLine();
+            var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\r{writer.Valid + writer.Invalid} documents, {(total > 0 ? (writer.Valid + writer.Invalid) / total : 0):F0}/s"));
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -60,6 +60,9 @@ app.Use(async (context, next) =>
     }
 });
 
+// A tenant configuration is registered before any route names its tenant: the caller's tenant comes from X-Tenant-Id.
+app.MapPost("/tenant-configs", (HttpRequest request) => Accept<TenantConfigSchema>(request, "tenant-configs"));
+
 var tenants = app.MapGroup("/tenants/{tenantId}");
 tenants.MapPost("/config", (HttpRequest request) => Accept<TenantConfigSchema>(request, "config"));
 tenants.MapPost("/alerts", (HttpRequest request) => Accept<AlertSchema>(request, "alerts"));

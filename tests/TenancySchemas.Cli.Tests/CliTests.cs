@@ -12,11 +12,13 @@ public sealed class CliTests : IDisposable
 
     private static string Samples => Path.Combine(AppContext.BaseDirectory, "samples");
 
-    private static (int Exit, string Output, string Error) RunWithInput(string input, params string[] args)
+    private static (int Exit, string Output, string Error) RunWithInput(string input, params string[] args) => RunOn(input, terminal: false, args);
+
+    private static (int Exit, string Output, string Error) RunOn(string input, bool terminal, params string[] args)
     {
         var output = new MemoryStream();
         var error = new StringWriter();
-        var exit = CliApp.Run(args, new CliStreams(new MemoryStream(Encoding.UTF8.GetBytes(input)), output, error, OutputIsTerminal: false, ErrorIsTerminal: false));
+        var exit = CliApp.Run(args, new CliStreams(new MemoryStream(Encoding.UTF8.GetBytes(input)), output, error, OutputIsTerminal: terminal, ErrorIsTerminal: terminal));
         return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
@@ -151,6 +153,20 @@ public sealed class CliTests : IDisposable
         results[^2]!["errors"]![0]!["code"]!.GetValue<string>().Should().Be("tenancy.json.malformed");
         results[^1]!["valid"]!.GetValue<bool>().Should().BeTrue("a last line without a newline still counts");
         error.Should().Contain("303 line(s)").And.Contain("documents/s");
+    }
+
+    [Fact]
+    public void On_a_terminal_ndjson_shows_progress_on_stderr_and_text_is_coloured()
+    {
+        var valid = JsonNode.Parse(SampleText("alert.trial.valid.json"))!.ToJsonString();
+        var input = string.Concat(Enumerable.Repeat(valid + "\n", 50));
+
+        var (exit, output, error) = RunOn(input, terminal: true, "validate", "-", "--ndjson", "--schema", "alert", "--tier", "trial");
+
+        exit.Should().Be(0);
+        error.Should().Contain("\r50 documents, ");
+        output.Should().Contain("\u001b[32m✓\u001b[0m stdin:1: valid");
+        RunWithInput(input, "validate", "-", "--ndjson", "--schema", "alert").Error.Should().NotContain("\r", "no progress line when stderr is not a terminal");
     }
 
     [Fact]

@@ -87,6 +87,26 @@ public sealed class WebApiTests : IClassFixture<WebApplicationFactory<Program>>
     }
 
     [Fact]
+    public async Task Without_a_tenant_route_the_tenant_comes_from_the_x_tenant_id_header()
+    {
+        using var client = _factory.CreateClient();
+        var document = Sample("tenant-config.standard.valid.json");
+
+        client.DefaultRequestHeaders.Add("X-Tenant-Id", "bakery-42");
+        (await Post(client, "/tenant-configs", document)).Status.Should().Be(HttpStatusCode.Created);
+
+        client.DefaultRequestHeaders.Remove("X-Tenant-Id");
+        client.DefaultRequestHeaders.Add("X-Tenant-Id", "northwind");
+        var (status, body, _) = await Post(client, "/tenant-configs", document);
+        status.Should().Be(HttpStatusCode.BadRequest);
+        body!["failures"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()).Should().Contain("tenancy.isolation.tenant_mismatch");
+
+        client.DefaultRequestHeaders.Remove("X-Tenant-Id");
+        (await Post(client, "/tenant-configs", document)).Body!["failures"]!.AsArray().Select(f => f!["code"]!.GetValue<string>())
+            .Should().Contain("tenancy.isolation.no_tenant_context", "strict isolation fails closed without a tenant");
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_with_its_read_error_not_a_500()
     {
         using var client = _factory.CreateClient();
