@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using FluentValidation.Results;
+using TenancySchemas.Alerts;
+using TenancySchemas.Compliance;
+using TenancySchemas.Json;
+using TenancySchemas.Monitoring;
+using TenancySchemas.Notifications;
+using TenancySchemas.Performance;
+using TenancySchemas.Tenants;
+using TenancySchemas.Tests.Support;
+using TenancySchemas.Validation;
+using TenancySchemas.Warnings;
+using TenantType = TenancySchemas.Tiers.TenantType;
+
+namespace TenancySchemas.Tests.Robustness;
+
+/// <summary>The CLI's bundled documents of every schema, and reading + validating any of them by schema name.</summary>
+internal static class BundledDocuments
+{
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "BundledSamples");
+
+    /// <summary>Every bundled document: its file name, schema name and announced tier.</summary>
+    public static IReadOnlyList<(string File, string Schema, TenantType? Tier)> All { get; } = [.. Directory.GetFiles(Folder, "*.json")
+        .Select(Path.GetFileName)
+        .Order(StringComparer.Ordinal)
+        .Select(file =>
+        {
+            var parts = file!.Split('.');
+            return (file, parts[0], parts.Length > 3 && Enum.TryParse<TenantType>(parts[1], ignoreCase: true, out var tier) ? tier : (TenantType?)null);
+        })];
+
+    public static string Text(string file) => File.ReadAllText(Path.Combine(Folder, file));
+
+    /// <summary>Reads and validates with the host's TenancyJson and validator; the read result's value and failures.</summary>
+    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) ReadAndValidate(ObservedHost host, string schema, ReadOnlySpan<byte> utf8, TenantType? tier)
+    {
+        var context = tier is null ? null : new TenancyValidationContext { Tier = tier };
+        var json = host.Json;
+        return schema switch
+        {
+            "tenant-config" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantConfigSchema>(), context)),
+            "tenant-config-update" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantConfigUpdateSchema>(), context)),
+            "alert" => Unpack(json.ReadAndValidate(utf8, host.Validator<AlertSchema>(), context)),
+            "tenant-alert" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantAlertSchema>(), context)),
+            "warning" => Unpack(json.ReadAndValidate(utf8, host.Validator<WarningSchema>(), context)),
+            "tenant-warning" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantWarningSchema>(), context)),
+            "notification" => Unpack(json.ReadAndValidate(utf8, host.Validator<NotificationSchema>(), context)),
+            "notification-batch" => Unpack(json.ReadAndValidate(utf8, host.Validator<NotificationBatchSchema>(), context)),
+            "monitoring-config" => Unpack(json.ReadAndValidate(utf8, host.Validator<MonitoringConfigSchema>(), context)),
+            "compliance" => Unpack(json.ReadAndValidate(utf8, host.Validator<ComplianceSchema>(), context)),
+            "performance-metrics" => Unpack(json.ReadAndValidate(utf8, host.Validator<PerformanceMetricsSchema>(), context)),
+            _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, null),
+        };
+    }
+
+    private static (object?, IReadOnlyList<ValidationFailure>) Unpack<T>(TenancyReadResult<T> result)
+        where T : class => (result.Value, result.Errors);
+
+    /// <summary>
+    /// Plants marker tokens (<c>mk12x</c>) in every e-mail address, URL and free-text value, keeping each value's format,
+    /// so that a scan of the logs and metrics for <c>mk[0-9]+x</c> finds any document value that leaked.
+    /// </summary>
+    public static string PlantMarkers(string json, ref int next)
+    {
+        var root = JsonNode.Parse(json)!;
+        var counter = next;
+        Walk(root, null);
+        next = counter;
+        return root.ToJsonString();
+
+        void Walk(JsonNode? node, string? key)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (name, child) in obj.ToArray())
+                    {
+                        if (child is JsonValue value && value.TryGetValue<string>(out var text) && name != "tenant_id")
+                        {
+                            obj[name] = Marked(name, text);
+                        }
+                        else
+                        {
+                            Walk(child, name);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (array[i] is JsonValue value && value.TryGetValue<string>(out var text))
+                        {
+                            array[i] = Marked(key, text);
+                        }
+                        else
+                        {
+                            Walk(array[i], key);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        JsonNode Marked(string? key, string text)
+        {
+            var marker = $"mk{counter++}x";
+            if (text.Contains('@', StringComparison.Ordinal) && !text.StartsWith('@'))
+            {
+                return $"{marker}@example.com";
+            }
+
+            if (text.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"https://{marker}.example.com/hook";
+            }
+
+            return key is "name" or "title" or "description" or "message" or "tenant_name" or "organization" or "compliance_officer"
+                or "data_protection_officer" or "business_impact" or "component" or "service"
+                ? $"{marker} {text}"
+                : text;
+        }
+    }
+}
