@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,33 +6,90 @@ using System.Text;
 namespace TenancySchemas.Auditing;
 
 /// <summary>The canonical form of an audit record and its chained SHA-256 hash, shared by the writer and the verifier.</summary>
+/// <remarks>
+/// The canonical form is the fields in a fixed order, UTF-8, separated by U+001F (items of a list by U+001E). It is
+/// encoded straight into a pooled buffer and hashed there: the hash runs once per validation, on the hot path.
+/// </remarks>
 internal static class AuditHashing
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    private const char FieldSeparator = '\u001f';
-    private const char ItemSeparator = '\u001e';
+    private const string FieldSeparator = "\u001f";
+    private const string ItemSeparator = "\u001e";
 
     public static string ComputeHash(AuditRecord record)
     {
-        var canonical = new StringBuilder(256)
-            .Append(record.PreviousHash).Append(FieldSeparator)
-            .Append(record.ChainId).Append(FieldSeparator)
-            .Append(record.Sequence.ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
-            .Append(record.EventId).Append(FieldSeparator)
-            .Append(record.Timestamp).Append(FieldSeparator)
-            .Append(record.TenantId).Append(FieldSeparator)
-            .Append(record.Tier).Append(FieldSeparator)
-            .Append(record.Schema).Append(FieldSeparator)
-            .Append(record.SchemaVersion).Append(FieldSeparator)
-            .Append(record.Outcome).Append(FieldSeparator)
-            .AppendJoin(ItemSeparator, record.ErrorCodes).Append(FieldSeparator)
-            .AppendJoin(ItemSeparator, record.ErrorPaths).Append(FieldSeparator)
-            .AppendJoin(ItemSeparator, record.RuleSets).Append(FieldSeparator)
-            .Append(record.IsolationLevel).Append(FieldSeparator)
-            .Append(record.DurationMs.ToString("R", CultureInfo.InvariantCulture)).Append(FieldSeparator)
-            .Append(record.CorrelationId ?? string.Empty)
-            .ToString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        try
+        {
+            var length = 0;
+            Field(record.PreviousHash);
+            Field(record.ChainId);
+            Number(record.Sequence);
+            Field(record.EventId);
+            Field(record.Timestamp);
+            Field(record.TenantId);
+            Field(record.Tier);
+            Field(record.Schema);
+            Field(record.SchemaVersion);
+            Field(record.Outcome);
+            List(record.ErrorCodes);
+            List(record.ErrorPaths);
+            List(record.RuleSets);
+            Field(record.IsolationLevel);
+            Field(record.DurationMs.ToString("R", CultureInfo.InvariantCulture));
+            Append(record.CorrelationId ?? string.Empty);
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+
+            void Field(string value)
+            {
+                Append(value);
+                Append(FieldSeparator);
+            }
+
+            void Number(long value)
+            {
+                Span<char> digits = stackalloc char[20];
+                value.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+                Append(digits[..written]);
+                Append(FieldSeparator);
+            }
+
+            void List(IReadOnlyList<string> items)
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        Append(ItemSeparator);
+                    }
+
+                    Append(items[i]);
+                }
+
+                Append(FieldSeparator);
+            }
+
+            void Append(ReadOnlySpan<char> text)
+            {
+                var needed = length + Encoding.UTF8.GetMaxByteCount(text.Length);
+                if (needed > buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                length += Encoding.UTF8.GetBytes(text, buffer.AsSpan(length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

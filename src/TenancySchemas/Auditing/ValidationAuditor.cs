@@ -68,8 +68,8 @@ internal sealed class ValidationAuditor
                 Schema = outcome.Schema,
                 SchemaVersion = _options.SchemaVersion,
                 Outcome = outcome.Outcome,
-                ErrorCodes = [.. outcome.Failures.Select(f => f.ErrorCode ?? string.Empty)],
-                ErrorPaths = [.. outcome.Failures.Select(f => AuditPath(f.PropertyName))],
+                ErrorCodes = outcome.Failures.Count == 0 ? [] : [.. outcome.Failures.Select(f => f.ErrorCode ?? string.Empty)],
+                ErrorPaths = outcome.Failures.Count == 0 ? [] : [.. outcome.Failures.Select(f => AuditPath(f.PropertyName))],
                 RuleSets = outcome.RuleSets,
                 IsolationLevel = Json.WireEnum<Isolation.IsolationLevel>.ToWireOrNumber(_options.IsolationLevel),
                 DurationMs = Math.Round(outcome.Duration.TotalMilliseconds, 4),
@@ -131,32 +131,61 @@ internal sealed class ValidationAuditor
         return builder.ToString();
     }
 
-    private static LogEvent ToLogEvent(AuditRecord record, DateTimeOffset now)
+    // Properties whose values repeat (source context, chain id, schema version, isolation level, schema names, tiers,
+    // outcomes, rule-set lists, no errors) are built once and shared: LogEventProperty and its values are immutable.
+    private static readonly LogEventProperty SourceContext = new(Serilog.Core.Constants.SourceContextPropertyName, new ScalarValue("TenancySchemas.Audit"));
+    private static readonly SequenceValue NoItems = new([]);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Value), LogEventProperty> _repeated = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LogEventProperty> _ruleSets = new(StringComparer.Ordinal);
+
+    private LogEvent ToLogEvent(AuditRecord record, DateTimeOffset now)
     {
         static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));
-        static LogEventProperty Sequence(string name, IEnumerable<string> values) => new(name, new SequenceValue(values.Select(v => new ScalarValue(v))));
+        static LogEventProperty Sequence(string name, IReadOnlyList<string> values)
+        {
+            if (values.Count == 0)
+            {
+                return new(name, NoItems);
+            }
+
+            var items = new ScalarValue[values.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = new ScalarValue(values[i]);
+            }
+
+            return new(name, new SequenceValue(items));
+        }
+
+        LogEventProperty Repeated(string name, string value) =>
+            _repeated.Count < 4096 ? _repeated.GetOrAdd((name, value), static key => Scalar(key.Name, key.Value)) : Scalar(name, value);
+
+        LogEventProperty RuleSets(IReadOnlyList<string> sets)
+        {
+            var key = string.Join('\u001e', sets);
+            return _ruleSets.Count < 256 ? _ruleSets.GetOrAdd(key, _ => Sequence(nameof(AuditRecord.RuleSets), sets)) : Sequence(nameof(AuditRecord.RuleSets), sets);
+        }
 
         return new LogEvent(now, LogEventLevel.Information, null, Template,
         [
             Scalar("AuditEventId", record.EventId),
             Scalar("AuditTimestamp", record.Timestamp),
             Scalar(nameof(AuditRecord.TenantId), record.TenantId),
-            Scalar(nameof(AuditRecord.Tier), record.Tier),
-            Scalar(nameof(AuditRecord.Schema), record.Schema),
-            Scalar(nameof(AuditRecord.SchemaVersion), record.SchemaVersion),
-            Scalar(nameof(AuditRecord.Outcome), record.Outcome),
+            Repeated(nameof(AuditRecord.Tier), record.Tier),
+            Repeated(nameof(AuditRecord.Schema), record.Schema),
+            Repeated(nameof(AuditRecord.SchemaVersion), record.SchemaVersion),
+            Repeated(nameof(AuditRecord.Outcome), record.Outcome),
             Sequence(nameof(AuditRecord.ErrorCodes), record.ErrorCodes),
             Sequence(nameof(AuditRecord.ErrorPaths), record.ErrorPaths),
-            Sequence(nameof(AuditRecord.RuleSets), record.RuleSets),
-            Scalar(nameof(AuditRecord.IsolationLevel), record.IsolationLevel),
+            RuleSets(record.RuleSets),
+            Repeated(nameof(AuditRecord.IsolationLevel), record.IsolationLevel),
             Scalar(nameof(AuditRecord.DurationMs), record.DurationMs),
             Scalar(nameof(AuditRecord.CorrelationId), record.CorrelationId),
-            Scalar(nameof(AuditRecord.ChainId), record.ChainId),
+            Repeated(nameof(AuditRecord.ChainId), record.ChainId),
             Scalar(nameof(AuditRecord.Sequence), record.Sequence),
             Scalar(nameof(AuditRecord.PreviousHash), record.PreviousHash),
             Scalar(nameof(AuditRecord.Hash), record.Hash),
-            Scalar(Serilog.Core.Constants.SourceContextPropertyName, "TenancySchemas.Audit"),
+            SourceContext,
         ]);
     }
-
 }
