@@ -225,14 +225,15 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in value.EnumerateObject())
             {
-                state.Path.PushMember(member.Name);
-                if (!seen.Add(member.Name))
+                var name = member.Name;
+                state.Path.PushMember(name);
+                if (!seen.Add(name))
                 {
                     state.Add(TenancyErrorCodes.JsonMalformed, ("Detail", new MessageText("detail.duplicate_member")));
                 }
                 else if (member.Value.ValueKind == JsonValueKind.Null && !_valueAllowsNull)
                 {
-                    state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", member.Name));
+                    state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", name));
                 }
                 else
                 {
@@ -258,7 +259,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
             foreach (var property in info.Properties)
             {
                 var allowsNull = property.PropertyType.IsValueType ? AllowsNull(property.PropertyType) : property.IsSetNullable;
-                _members[property.Name] = new Member(property.Name, property.PropertyType, property.IsRequired, allowsNull, property.CustomConverter as IInspectingConverter);
+                _members[property.Name] = new Member(_members.Count, property.Name, property.PropertyType, property.IsRequired, allowsNull, property.CustomConverter as IInspectingConverter);
             }
 
             _required = [.. _members.Values.Where(m => m.Required)];
@@ -273,36 +274,48 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
                 return;
             }
 
+            // Known members are tracked by index (no set per object on the hot path); unknown ones only when they occur.
             state.ObjectLevel++;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            Span<bool> seen = _members.Count <= 256 ? stackalloc bool[_members.Count] : new bool[_members.Count];
+            HashSet<string>? unknown = null;
             foreach (var property in value.EnumerateObject())
             {
-                state.Path.PushMember(property.Name);
-                if (!seen.Add(property.Name))
+                // JsonProperty.Name allocates on every access: read it once.
+                var name = property.Name;
+                state.Path.PushMember(name);
+                if (!_members.TryGetValue(name, out var member))
+                {
+                    if (!(unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                    {
+                        state.Add(TenancyErrorCodes.JsonMalformed, ("Detail", new MessageText("detail.duplicate_member")));
+                    }
+                    else if (state.ObjectLevel == 0 || !state.IgnoreUnknownNestedMembers)
+                    {
+                        state.Errors.Add(ReadError.Create(TenancyErrorCodes.JsonUnknownMember, state.Path.Parent, ("Member", MessageValue.Quote(name))));
+                    }
+                }
+                else if (seen[member.Index])
                 {
                     state.Add(TenancyErrorCodes.JsonMalformed, ("Detail", new MessageText("detail.duplicate_member")));
                 }
-                else if (!_members.TryGetValue(property.Name, out var member))
-                {
-                    if (state.ObjectLevel == 0 || !state.IgnoreUnknownNestedMembers)
-                    {
-                        state.Errors.Add(ReadError.Create(TenancyErrorCodes.JsonUnknownMember, state.Path.Parent, ("Member", MessageValue.Quote(property.Name))));
-                    }
-                }
-                else if (property.Value.ValueKind == JsonValueKind.Null)
-                {
-                    if (!member.AllowsNull)
-                    {
-                        state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", property.Name));
-                    }
-                }
-                else if (member.Converter is not null)
-                {
-                    member.Converter.Inspect(property.Value, state);
-                }
                 else
                 {
-                    _owner.ShapeOf(member.Type).Inspect(property.Value, state);
+                    seen[member.Index] = true;
+                    if (property.Value.ValueKind == JsonValueKind.Null)
+                    {
+                        if (!member.AllowsNull)
+                        {
+                            state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", name));
+                        }
+                    }
+                    else if (member.Converter is not null)
+                    {
+                        member.Converter.Inspect(property.Value, state);
+                    }
+                    else
+                    {
+                        _owner.ShapeOf(member.Type).Inspect(property.Value, state);
+                    }
                 }
 
                 state.Path.Pop();
@@ -310,7 +323,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
 
             foreach (var required in _required)
             {
-                if (!seen.Contains(required.Name))
+                if (!seen[required.Index])
                 {
                     state.Add(TenancyErrorCodes.JsonMissingMember, ("Member", required.Name));
                 }
@@ -324,7 +337,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
             state.ObjectLevel--;
         }
 
-        private sealed record Member(string Name, Type Type, bool Required, bool AllowsNull, IInspectingConverter? Converter);
+        private sealed record Member(int Index, string Name, Type Type, bool Required, bool AllowsNull, IInspectingConverter? Converter);
     }
 }
 
