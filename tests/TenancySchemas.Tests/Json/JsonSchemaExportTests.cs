@@ -23,20 +23,7 @@ namespace TenancySchemas.Tests.Json;
 /// </summary>
 public sealed class JsonSchemaExportTests : IDisposable
 {
-    private static readonly Dictionary<string, Type> SchemaByName = new()
-    {
-        ["tenant-config"] = typeof(TenantConfigSchema),
-        ["tenant-config-update"] = typeof(TenantConfigUpdateSchema),
-        ["alert"] = typeof(AlertSchema),
-        ["tenant-alert"] = typeof(TenantAlertSchema),
-        ["warning"] = typeof(WarningSchema),
-        ["tenant-warning"] = typeof(TenantWarningSchema),
-        ["notification"] = typeof(NotificationSchema),
-        ["notification-batch"] = typeof(NotificationBatchSchema),
-        ["monitoring-config"] = typeof(MonitoringConfigSchema),
-        ["compliance"] = typeof(ComplianceSchema),
-        ["performance-metrics"] = typeof(PerformanceMetricsSchema),
-    };
+    private static IReadOnlyDictionary<string, Type> SchemaByName => Robustness.BundledDocuments.TypeByName;
 
     private readonly TestHost _host = new();
 

@@ -17,6 +17,22 @@ namespace TenancySchemas.Tests.Robustness;
 /// <summary>The CLI's bundled documents of every schema, and reading + validating any of them by schema name.</summary>
 internal static class BundledDocuments
 {
+    /// <summary>The schema types by the names the CLI, file names and "$schema" hints use.</summary>
+    public static IReadOnlyDictionary<string, Type> TypeByName { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["tenant-config"] = typeof(TenantConfigSchema),
+        ["tenant-config-update"] = typeof(TenantConfigUpdateSchema),
+        ["alert"] = typeof(AlertSchema),
+        ["tenant-alert"] = typeof(TenantAlertSchema),
+        ["warning"] = typeof(WarningSchema),
+        ["tenant-warning"] = typeof(TenantWarningSchema),
+        ["notification"] = typeof(NotificationSchema),
+        ["notification-batch"] = typeof(NotificationBatchSchema),
+        ["monitoring-config"] = typeof(MonitoringConfigSchema),
+        ["compliance"] = typeof(ComplianceSchema),
+        ["performance-metrics"] = typeof(PerformanceMetricsSchema),
+    };
+
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "BundledSamples");
 
     /// <summary>Every bundled document: its file name, schema name and announced tier.</summary>

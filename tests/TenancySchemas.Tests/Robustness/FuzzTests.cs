@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
-using Serilog.Formatting.Compact;
 using TenancySchemas.Tests.Support;
 using Xunit.Abstractions;
 
@@ -90,17 +89,10 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             }, iter: CasesPerDocument, threads: 1);
         }
 
-        var log = new StringBuilder();
-        foreach (var e in host.Sink.Events)
-        {
-            using var writer = new StringWriter();
-            new CompactJsonFormatter().Format(e, writer);
-            log.Append(writer);
-        }
-
+        var log = host.Sink.ToClef();
         var metrics = await host.ScrapeAsync();
         host.Sink.Events.Should().HaveCount(cases, "every read, readable or not, is audited once");
-        Marker().Matches(log.ToString()).Should().BeEmpty("no planted value may reach the audit log");
+        Marker().Matches(log).Should().BeEmpty("no planted value may reach the audit log");
         Marker().Matches(metrics).Should().BeEmpty("no planted value may reach the metrics");
 
         output.WriteLine($"{cases} damaged documents from {BundledDocuments.All.Count} samples ({marker} planted markers): {unreadable} unreadable, {invalid} invalid, {valid} still valid; slowest {slowest.TotalMilliseconds:F0} ms");

@@ -1,6 +1,5 @@
 using System.Text;
 using FluentValidation;
-using Serilog.Formatting.Compact;
 using TenancySchemas.Tenants;
 using TenancySchemas.Tests.Support;
 
@@ -35,18 +34,11 @@ public sealed class MarkerScanTests
         host.Json.ReadAndValidate(Encoding.UTF8.GetBytes(host.Json.Write(document)), host.Validator<TenantConfigSchema>());
 
         result.IsValid.Should().BeFalse();
-        var log = new StringBuilder();
-        foreach (var e in host.Sink.Events)
-        {
-            using var writer = new StringWriter();
-            new CompactJsonFormatter().Format(e, writer);
-            log.Append(writer);
-        }
-
+        var log = host.Sink.ToClef();
         var metrics = await host.ScrapeAsync();
         foreach (var marker in markers)
         {
-            log.ToString().Should().NotContain(marker);
+            log.Should().NotContain(marker);
             metrics.Should().NotContain(marker);
         }
 

@@ -17,6 +17,20 @@ internal sealed class CollectingSink : ILogEventSink
     public ConcurrentQueue<LogEvent> Events { get; } = new();
 
     public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+
+    /// <summary>The events as a compact JSON (CLEF) log, in the given order (default: arrival).</summary>
+    public string ToClef(IEnumerable<LogEvent>? order = null)
+    {
+        var log = new StringBuilder();
+        foreach (var e in order ?? Events)
+        {
+            using var writer = new StringWriter();
+            new Serilog.Formatting.Compact.CompactJsonFormatter().Format(e, writer);
+            log.Append(writer);
+        }
+
+        return log.ToString();
+    }
 }
 
 /// <summary>A sink that refuses every event, to test fail-closed auditing.</summary>
