@@ -170,6 +170,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Ndjson_batches_run_in_parallel_but_keep_input_order_and_the_callers_language()
+    {
+        var valid = JsonNode.Parse(SampleText("alert.trial.valid.json"))!.ToJsonString();
+        var invalid = JsonNode.Parse(SampleText("alert.trial.invalid.json"))!.ToJsonString();
+        var input = string.Concat(Enumerable.Range(0, 1_500).Select(i => (i % 7 == 3 ? invalid : valid) + "\n"));
+
+        var (_, output, _) = RunWithInput(input, "validate", "-", "--ndjson", "--schema", "alert", "--tier", "trial", "--format", "json", "--locale", "de");
+
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
+        results.Select(r => r["line"]!.GetValue<long>()).Should().Equal(Enumerable.Range(1, 1_500).Select(i => (long)i), "results come back in input order across batches");
+        results.Select(r => r["valid"]!.GetValue<bool>()).Should().Equal(Enumerable.Range(0, 1_500).Select(i => i % 7 != 3));
+        results.Where(r => !r["valid"]!.GetValue<bool>()).SelectMany(r => r["errors"]!.AsArray())
+            .Where(e => e!["code"]!.GetValue<string>() == "tenancy.tier.too_many_recipients")
+            .Should().HaveCount(Enumerable.Range(0, 1_500).Count(i => i % 7 == 3)).And.OnlyContain(e => e!["message"]!.GetValue<string>().Contains("Test-Mandanten", StringComparison.Ordinal), "workers use the caller's language");
+    }
+
+    [Fact]
     public void Ndjson_lines_can_name_their_own_schema()
     {
         var alert = JsonNode.Parse(SampleText("alert.trial.valid.json"))!.AsObject();
