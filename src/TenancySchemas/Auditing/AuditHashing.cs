@@ -17,7 +17,10 @@ internal static class AuditHashing
     private const string FieldSeparator = "\u001f";
     private const string ItemSeparator = "\u001e";
 
-    public static string ComputeHash(AuditRecord record)
+    public static string ComputeHash(AuditRecord record) => ComputeHash(record, null);
+
+    /// <summary>Computes the hash with a reusable SHA-256 instance (the writer's, used under its lock), or a one-shot hash.</summary>
+    public static string ComputeHash(AuditRecord record, IncrementalHash? sha256)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(1024);
         try
@@ -41,7 +44,17 @@ internal static class AuditHashing
             Append(record.CorrelationId ?? string.Empty);
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            if (sha256 is null)
+            {
+                SHA256.HashData(buffer.AsSpan(0, length), hash);
+            }
+            else
+            {
+                // One hashing context for the process's chain: creating an OpenSSL digest per event costs more than hashing it.
+                sha256.AppendData(buffer.AsSpan(0, length));
+                sha256.GetHashAndReset(hash);
+            }
+
             return Convert.ToHexStringLower(hash);
 
             void Field(string value)

@@ -84,6 +84,9 @@ public sealed partial class LoadTests(ITestOutputHelper output)
             events.Count(e => e.Properties["Outcome"].ToString().Trim('"') == outcome).Should().Be(tally[outcome], $"{outcome} events");
         }
 
+        var eventIds = events.Select(e => e.Properties["AuditEventId"].ToString().Trim('"')).ToArray();
+        eventIds.Should().OnlyHaveUniqueItems("event ids are unique across concurrent writers");
+        eventIds.Where(id => !Guid.TryParse(id, out var parsed) || parsed == Guid.Empty).Should().BeEmpty("event ids are GUIDs");
         var clef = host.Sink.ToClef(events.OrderBy(e => long.Parse(e.Properties["Sequence"].ToString(), System.Globalization.CultureInfo.InvariantCulture)));
         var verification = AuditChainVerifier.VerifyClef(new StringReader(clef));
         verification.IsIntact.Should().BeTrue(verification.Kind.ToString());
