@@ -188,9 +188,8 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
             o.EnableRateLimiting = false;
             if (isolation is not null)
             {
-                o.IsolationLevel = Enum.TryParse<IsolationLevel>(isolation, ignoreCase: true, out var level) && !int.TryParse(isolation, out _)
-                    ? level
-                    : throw new UsageException($"--isolation '{isolation}' is not a level; accepted: strict, moderate, basic.");
+                o.IsolationLevel = SchemaCatalog.TryParseName<IsolationLevel>(isolation)
+                    ?? throw new UsageException($"--isolation '{isolation}' is not a level; accepted: strict, moderate, basic.");
             }
         });
 
@@ -270,7 +269,7 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
 
     public int Validate(ValidateRequest request)
     {
-        var tier = ParseTier(request.Tier, "--tier");
+        var tier = ParseTier(request.Tier);
         if (request.Schema is not null && !Catalog.TryGet(request.Schema, out _))
         {
             throw new UsageException($"unknown schema '{request.Schema}'; known: {Catalog.NameList}.");
@@ -296,7 +295,7 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
     public int PrintSchema(string name, string? tierName)
     {
         var type = Catalog.TypeOf(name) ?? throw new UsageException($"unknown schema '{name}'; known: {Catalog.NameList}.");
-        var tier = ParseTier(tierName, "--tier");
+        var tier = ParseTier(tierName);
         var schema = _provider!.GetRequiredService<TenancyJsonSchemaExporter>().GetSchema(type, tier);
         using var writer = new Utf8JsonWriter(streams.Output, new JsonWriterOptions { Indented = true });
         schema.WriteTo(writer);
@@ -439,10 +438,10 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
 
     private static TenancyValidationContext? Context(TenantType? tier) => tier is null ? null : new TenancyValidationContext { Tier = tier };
 
-    private static TenantType? ParseTier(string? text, string option) =>
+    private static TenantType? ParseTier(string? text) =>
         text is null ? null
-        : Enum.TryParse<TenantType>(text, ignoreCase: true, out var tier) && !int.TryParse(text, out _) ? tier
-        : throw new UsageException($"{option} '{text}' is not a tier; accepted: trial, standard, professional, enterprise.");
+        : SchemaCatalog.TryParseName<TenantType>(text)
+        ?? throw new UsageException($"--tier '{text}' is not a tier; accepted: trial, standard, professional, enterprise.");
 
     private static byte[] ReadAll(Stream input)
     {

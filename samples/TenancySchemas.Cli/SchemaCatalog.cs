@@ -80,7 +80,7 @@ internal sealed class SchemaCatalog
     {
         foreach (var part in Path.GetFileName(path).Split('.'))
         {
-            if (Enum.TryParse<TenantType>(part, ignoreCase: true, out var tier) && !int.TryParse(part, out _))
+            if (TryParseName<TenantType>(part) is { } tier)
             {
                 return tier;
             }
@@ -88,6 +88,11 @@ internal sealed class SchemaCatalog
 
         return null;
     }
+
+    /// <summary>An enumeration value by its name, case-insensitive (<c>trial</c>, <c>Strict</c>); numbers are not names.</summary>
+    public static TEnum? TryParseName<TEnum>(string text)
+        where TEnum : struct, Enum =>
+        !int.TryParse(text, out _) && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) ? value : null;
 
     /// <summary>
     /// Reads a root <c>"$schema"</c> member (<c>"alert"</c>, <c>"urn:tenancy-schemas:alert:trial"</c> as exported,
@@ -138,7 +143,7 @@ internal sealed class SchemaCatalog
         }
 
         var name = parts.Length > 0 && _schemas.ContainsKey(parts[0]) ? parts[0] : null;
-        var tier = parts.Length > 1 && Enum.TryParse<TenantType>(parts[1], ignoreCase: true, out var t) && !int.TryParse(parts[1], out _) ? t : (TenantType?)null;
+        var tier = parts.Length > 1 ? TryParseName<TenantType>(parts[1]) : null;
         return (name, tier);
     }
 

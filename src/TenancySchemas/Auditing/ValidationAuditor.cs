@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using FluentValidation.Results;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,35 +151,36 @@ internal sealed class ValidationAuditor : IDisposable
     private static readonly LogEventProperty SourceContext = new(Serilog.Core.Constants.SourceContextPropertyName, new ScalarValue("TenancySchemas.Audit"));
     private static readonly SequenceValue NoItems = new([]);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Value), LogEventProperty> _repeated = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LogEventProperty> _ruleSets = new(StringComparer.Ordinal);
+
+    // The rule-set lists of the tier selectors are single instances: their properties are built once, found by reference.
+    private static readonly FrozenDictionary<IReadOnlyList<string>, LogEventProperty> StandardRuleSets =
+        Validation.TierRuleSetSelector.AllRuleSetLists.ToFrozenDictionary<IReadOnlyList<string>, IReadOnlyList<string>, LogEventProperty>(sets => sets, sets => Sequence(nameof(AuditRecord.RuleSets), sets), ReferenceEqualityComparer.Instance);
+
+    private static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));
+
+    private static LogEventProperty Sequence(string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return new(name, NoItems);
+        }
+
+        var items = new ScalarValue[values.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = new ScalarValue(values[i]);
+        }
+
+        return new(name, new SequenceValue(items));
+    }
 
     private LogEvent ToLogEvent(AuditRecord record, DateTimeOffset now)
     {
-        static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));
-        static LogEventProperty Sequence(string name, IReadOnlyList<string> values)
-        {
-            if (values.Count == 0)
-            {
-                return new(name, NoItems);
-            }
-
-            var items = new ScalarValue[values.Count];
-            for (var i = 0; i < items.Length; i++)
-            {
-                items[i] = new ScalarValue(values[i]);
-            }
-
-            return new(name, new SequenceValue(items));
-        }
-
         LogEventProperty Repeated(string name, string value) =>
             _repeated.Count < 4096 ? _repeated.GetOrAdd((name, value), static key => Scalar(key.Name, key.Value)) : Scalar(name, value);
 
-        LogEventProperty RuleSets(IReadOnlyList<string> sets)
-        {
-            var key = string.Join('\u001e', sets);
-            return _ruleSets.Count < 256 ? _ruleSets.GetOrAdd(key, _ => Sequence(nameof(AuditRecord.RuleSets), sets)) : Sequence(nameof(AuditRecord.RuleSets), sets);
-        }
+        static LogEventProperty RuleSets(IReadOnlyList<string> sets) =>
+            StandardRuleSets.TryGetValue(sets, out var shared) ? shared : Sequence(nameof(AuditRecord.RuleSets), sets);
 
         return new LogEvent(now, LogEventLevel.Information, null, Template,
         [

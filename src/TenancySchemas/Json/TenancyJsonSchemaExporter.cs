@@ -33,8 +33,7 @@ namespace TenancySchemas.Json;
 /// </remarks>
 public sealed class TenancyJsonSchemaExporter
 {
-    /// <summary>The JSON Schema dialect of every exported schema.</summary>
-    public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
+    private const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
     private static readonly Type[] Schemas =
     [
@@ -366,8 +365,7 @@ public sealed class TenancyJsonSchemaExporter
             }
         }
 
-        private static void Set(JsonObject node, string keyword, double value) =>
-            node[keyword] = value == Math.Floor(value) && Math.Abs(value) < 1e15 ? JsonValue.Create((long)value) : JsonValue.Create(value);
+        private static void Set(JsonObject node, string keyword, double value) => node[keyword] = TierLimitsInSchema.Number(value);
 
         private static bool IsNumber(object? value) => value is int or long or double or float or decimal or short or byte;
 

@@ -36,7 +36,7 @@ internal static class TierLimitsInSchema
             case nameof(NotificationBatchSchema):
                 if (limits.MaxBatchSize is { } batch)
                 {
-                    AtMost(Property(root, "batch_size"), "maximum", batch);
+                    AtMost(Property(root, "batch_size"), batch);
                 }
 
                 if (Property(root, "notifications")?["items"] is JsonObject notification)
@@ -69,15 +69,15 @@ internal static class TierLimitsInSchema
         }
 
         var quotas = Property(root, "quotas");
-        AtMost(Property(quotas, "max_users"), "maximum", limits.MaxUsers);
-        AtMost(Property(quotas, "max_storage_gb"), "maximum", limits.MaxStorageGb);
-        AtMost(Property(quotas, "max_api_calls_per_hour"), "maximum", limits.MaxApiCallsPerHour);
-        AtMost(Property(quotas, "backup_retention"), "maximum", limits.MaxBackupRetentionDays);
+        AtMost(Property(quotas, "max_users"), limits.MaxUsers);
+        AtMost(Property(quotas, "max_storage_gb"), limits.MaxStorageGb);
+        AtMost(Property(quotas, "max_api_calls_per_hour"), limits.MaxApiCallsPerHour);
+        AtMost(Property(quotas, "backup_retention"), limits.MaxBackupRetentionDays);
         var sla = Property(root, "sla");
-        AtMost(Property(sla, "uptime_percentage"), "maximum", limits.BestUptimePercentage);
+        AtMost(Property(sla, "uptime_percentage"), limits.BestUptimePercentage);
         AtLeast(Property(sla, "response_time_ms"), limits.BestResponseTimeMs);
         AtLeast(Property(sla, "support_response_minutes"), limits.BestSupportResponseMinutes);
-        AtMost(Property(Property(root, "monitoring"), "retention_days"), "maximum", limits.MaxRetentionDays);
+        AtMost(Property(Property(root, "monitoring"), "retention_days"), limits.MaxRetentionDays);
         Restrict(Property(root, "compliance_levels")?["items"], limits.AllowedCompliance);
         Restrict(Property(root, "features")?["items"], limits.AllowedFeatures);
         NoWebhook(Property(root, "webhook_url"), limits);
@@ -126,7 +126,7 @@ internal static class TierLimitsInSchema
     private static void Collection(JsonObject root, TierLimits limits)
     {
         AtLeast(Property(root, "collection_interval_seconds"), limits.MinCollectionIntervalSeconds);
-        AtMost(Property(root, "retention_days"), "maximum", limits.MaxRetentionDays);
+        AtMost(Property(root, "retention_days"), limits.MaxRetentionDays);
     }
 
     private static JsonObject? Property(JsonObject? schema, string name) => schema?["properties"]?[name] as JsonObject;
@@ -140,11 +140,11 @@ internal static class TierLimitsInSchema
     }
 
     // A tighter bound wins over the field rule's (retention 1-365 and a trial's 7 → 7).
-    private static void AtMost(JsonObject? number, string keyword, double limit)
+    private static void AtMost(JsonObject? number, double limit)
     {
-        if (number is not null && (number[keyword] is not JsonValue current || Number(current) > limit))
+        if (number is not null && (number["maximum"] is not JsonValue current || Number(current) > limit))
         {
-            number[keyword] = limit == Math.Floor(limit) ? JsonValue.Create((long)limit) : JsonValue.Create(limit);
+            number["maximum"] = Number(limit);
         }
     }
 
@@ -152,11 +152,15 @@ internal static class TierLimitsInSchema
     {
         if (number is not null && (number["minimum"] is not JsonValue current || Number(current) < limit))
         {
-            number["minimum"] = limit == Math.Floor(limit) ? JsonValue.Create((long)limit) : JsonValue.Create(limit);
+            number["minimum"] = Number(limit);
         }
     }
 
     private static double Number(JsonValue value) => value.TryGetValue<long>(out var whole) ? whole : value.GetValue<double>();
+
+    /// <summary>A schema number as JSON Schema tools expect it: whole values without a fraction (<c>7</c>, not <c>7.0</c>).</summary>
+    internal static JsonValue Number(double value) =>
+        value == Math.Floor(value) && Math.Abs(value) < 1e15 ? JsonValue.Create((long)value) : JsonValue.Create(value);
 
     private static void Restrict(JsonNode? items, IReadOnlySet<string> allowed)
     {

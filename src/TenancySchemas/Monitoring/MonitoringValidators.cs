@@ -19,8 +19,9 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.CollectionIntervalSeconds).InclusiveBetween(5, 3600);
         RuleFor(x => x.RetentionDays).InclusiveBetween(1, 365);
-        RuleForEach(x => x.Metrics).NotNull().SetValidator(new MonitoringMetricValidator());
-        RuleForEach(x => x.CustomMetrics).NotNull().SetValidator(new MonitoringMetricValidator());
+        var metric = new MonitoringMetricValidator();
+        RuleForEach(x => x.Metrics).NotNull().SetValidator(metric);
+        RuleForEach(x => x.CustomMetrics).NotNull().SetValidator(metric);
         RuleForEach(x => x.Dashboards).NotNull().SetValidator(new MonitoringDashboardValidator());
         RuleForEach(x => x.Targets).NotNull().SetValidator(new MonitoringTargetValidator());
         RuleForEach(x => x.AlertRules).NotNull().SetValidator(new AlertRuleValidator());

@@ -34,11 +34,10 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
             // P1: a target and the SLA of the same key agree exactly.
             for (var i = 0; i < metrics.SlaMetrics.Count; i++)
             {
-                if (metrics.SlaMetrics[i] is { Name: { } name } sla &&
-                    metrics.PerformanceTargets.TryGetValue(PerformanceMetricsSchema.TargetKey(name), out var target) && target != sla.TargetValue)
+                if (metrics.SlaMetrics[i] is { Name: { } name } sla && PerformanceMetricsSchema.TargetKey(name) is var key &&
+                    metrics.PerformanceTargets.TryGetValue(key, out var target) && target != sla.TargetValue)
                 {
-                    context.AddTenancyFailure($"PerformanceTargets[{PerformanceMetricsSchema.TargetKey(name)}]", TenancyErrorCodes.PerformanceInconsistentTargets,
-                        MessageArgs.Of(("Key", MessageValue.Quote(PerformanceMetricsSchema.TargetKey(name)))));
+                    context.AddTenancyFailure($"PerformanceTargets[{key}]", TenancyErrorCodes.PerformanceInconsistentTargets, MessageArgs.Of(("Key", MessageValue.Quote(key))));
                 }
             }
 

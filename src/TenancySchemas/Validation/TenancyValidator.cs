@@ -195,7 +195,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
         prepared.RootContextData[NowKey] = call?.Now ?? Services.TimeProvider.GetUtcNow();
         IReadOnlyList<string> ruleSets = selector switch
         {
-            TierRuleSetSelector { TierRuleSet: { } set } => [RulesetValidatorSelector.DefaultRuleSetName, set],
+            TierRuleSetSelector tierSelector => tierSelector.RuleSets,
             RulesetValidatorSelector named => [.. named.RuleSets],
             _ => HasTierRules ? DefaultRuleSets : [],
         };
@@ -284,7 +284,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             ?? Defined(Services.Options.DefaultTier);
     }
 
-    private static readonly string[] DefaultRuleSets = [RulesetValidatorSelector.DefaultRuleSetName];
+    private static readonly IReadOnlyList<string> DefaultRuleSets = TierRuleSetSelector.CommonOnly.RuleSets;
 
     private static TenancyValidationResult Finish(ValidationResult result, List<ValidationFailure> early)
     {

@@ -21,9 +21,15 @@ internal sealed class TierRuleSetSelector : IValidatorSelector
     private TierRuleSetSelector(string? tierRuleSet)
     {
         TierRuleSet = tierRuleSet;
-        _ruleSets = (tierRuleSet is null ? [RulesetValidatorSelector.DefaultRuleSetName] : new[] { RulesetValidatorSelector.DefaultRuleSetName, tierRuleSet })
-            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        RuleSets = tierRuleSet is null ? [RulesetValidatorSelector.DefaultRuleSetName] : [RulesetValidatorSelector.DefaultRuleSetName, tierRuleSet];
+        _ruleSets = RuleSets.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Gets the rule-set list of every selector: one instance each, so that audit events can share what they derive from it.</summary>
+    public static IEnumerable<IReadOnlyList<string>> AllRuleSetLists => ByTier.Values.Select(selector => selector.RuleSets).Prepend(CommonOnly.RuleSets);
+
+    /// <summary>Gets the rule sets this selector runs, in order: the common rules, then the tier's, if any.</summary>
+    public IReadOnlyList<string> RuleSets { get; }
 
     /// <summary>Gets the selector of the common rules only, for documents whose tier is unknown.</summary>
     public static TierRuleSetSelector CommonOnly { get; } = new(null);

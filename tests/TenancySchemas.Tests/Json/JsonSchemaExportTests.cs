@@ -44,9 +44,9 @@ public sealed class JsonSchemaExportTests : IDisposable
         return data;
     }
 
-    public static TheoryData<string> ValidSamples() => new(Directory.GetFiles(SamplesFolder, "*.valid.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+    public static TheoryData<string> ValidSamples() => new(Robustness.BundledDocuments.All.Select(d => d.File).Where(f => f.EndsWith(".valid.json", StringComparison.Ordinal)));
 
-    private static string SamplesFolder => Path.Combine(AppContext.BaseDirectory, "BundledSamples");
+    private static string SamplesFolder => Robustness.BundledDocuments.Folder;
 
     [Fact]
     public void Every_schema_family_can_be_exported() =>
@@ -101,34 +101,34 @@ public sealed class JsonSchemaExportTests : IDisposable
         }
     }
 
-    /// <summary>sample file, path (dots; a number is an index), new JSON value (null text removes the member), the code the validator reports.</summary>
+    /// <summary>sample file, JSON path, new JSON value (null text removes the member), the code the validator reports.</summary>
     public static TheoryData<string, string, string?, string> Breaks() => new()
     {
         // Field constraints of the common rules.
-        { "alert.trial.valid.json", "name", "\"ab\"", "LengthValidator" },
-        { "alert.trial.valid.json", "severity", "\"catastrophic\"", TenancyErrorCodes.JsonUnknownEnumValue },
-        { "alert.trial.valid.json", "colour", "\"red\"", TenancyErrorCodes.JsonUnknownMember },
-        { "alert.trial.valid.json", "conditions", null, TenancyErrorCodes.JsonMissingMember },
-        { "alert.trial.valid.json", "conditions", "[]", "NotEmptyValidator" },
-        { "alert.trial.valid.json", "conditions.0.duration_minutes", "0", "InclusiveBetweenValidator" },
-        { "alert.trial.valid.json", "conditions.0.surprise", "1", TenancyErrorCodes.JsonUnknownMember },
-        { "alert.trial.valid.json", "tenant_id", "\"a!\"", TenancyErrorCodes.TenantIdFormat },
-        { "alert.trial.valid.json", "name", "42", TenancyErrorCodes.JsonInvalidKind },
-        { "alert.trial.valid.json", "created_at", "\"yesterday\"", TenancyErrorCodes.JsonTimestampOffset },
-        { "alert.trial.valid.json", "created_at", "\"2026-11-20T08:00:00\"", TenancyErrorCodes.JsonTimestampOffset },
-        { "monitoring-config.professional.valid.json", "retention_days", "366", "InclusiveBetweenValidator" },
-        { "performance-metrics.standard.valid.json", "overall_performance_score", "101", "InclusiveBetweenValidator" },
+        { "alert.trial.valid.json", "$.name", "\"ab\"", "LengthValidator" },
+        { "alert.trial.valid.json", "$.severity", "\"catastrophic\"", TenancyErrorCodes.JsonUnknownEnumValue },
+        { "alert.trial.valid.json", "$.colour", "\"red\"", TenancyErrorCodes.JsonUnknownMember },
+        { "alert.trial.valid.json", "$.conditions", null, TenancyErrorCodes.JsonMissingMember },
+        { "alert.trial.valid.json", "$.conditions", "[]", "NotEmptyValidator" },
+        { "alert.trial.valid.json", "$.conditions[0].duration_minutes", "0", "InclusiveBetweenValidator" },
+        { "alert.trial.valid.json", "$.conditions[0].surprise", "1", TenancyErrorCodes.JsonUnknownMember },
+        { "alert.trial.valid.json", "$.tenant_id", "\"a!\"", TenancyErrorCodes.TenantIdFormat },
+        { "alert.trial.valid.json", "$.name", "42", TenancyErrorCodes.JsonInvalidKind },
+        { "alert.trial.valid.json", "$.created_at", "\"yesterday\"", TenancyErrorCodes.JsonTimestampOffset },
+        { "alert.trial.valid.json", "$.created_at", "\"2026-11-20T08:00:00\"", TenancyErrorCodes.JsonTimestampOffset },
+        { "monitoring-config.professional.valid.json", "$.retention_days", "366", "InclusiveBetweenValidator" },
+        { "performance-metrics.standard.valid.json", "$.overall_performance_score", "101", "InclusiveBetweenValidator" },
         // Tier limits.
-        { "alert.trial.valid.json", "notification_channels", "[\"slack\"]", TenancyErrorCodes.TierChannelNotAllowed },
-        { "alert.trial.valid.json", "recipients", "[\"a@x.example\",\"b@x.example\",\"c@x.example\",\"d@x.example\"]", TenancyErrorCodes.TierTooManyRecipients },
-        { "alert.trial.valid.json", "webhook_urls", "[\"https://hooks.example.com/a\"]", TenancyErrorCodes.TierWebhookNotAllowed },
-        { "tenant-config.trial.valid.json", "quotas.max_users", "11", TenancyErrorCodes.TierQuotaExceeded },
-        { "tenant-config.trial.valid.json", "sla", "{\"uptime_percentage\": 99.5}", TenancyErrorCodes.TierSlaUptimeNotAllowed },
-        { "monitoring-config.trial.invalid.json", "collection_interval_seconds", "60", TenancyErrorCodes.TierCollectionIntervalTooShort },
-        { "notification.standard.valid.json", "preferred_channels", "[\"sms\"]", TenancyErrorCodes.TierChannelNotAllowed },
-        { "compliance.professional.valid.json", "applicable_standards", "[\"gdpr\",\"hipaa\"]", TenancyErrorCodes.TierComplianceNotAllowed },
-        { "warning.standard.valid.json", "auto_mitigation_enabled", "true", TenancyErrorCodes.TierAutoMitigationNotAllowed },
-        { "performance-metrics.standard.valid.json", "retention_days", "31", TenancyErrorCodes.TierRetentionExceeded },
+        { "alert.trial.valid.json", "$.notification_channels", "[\"slack\"]", TenancyErrorCodes.TierChannelNotAllowed },
+        { "alert.trial.valid.json", "$.recipients", "[\"a@x.example\",\"b@x.example\",\"c@x.example\",\"d@x.example\"]", TenancyErrorCodes.TierTooManyRecipients },
+        { "alert.trial.valid.json", "$.webhook_urls", "[\"https://hooks.example.com/a\"]", TenancyErrorCodes.TierWebhookNotAllowed },
+        { "tenant-config.trial.valid.json", "$.quotas.max_users", "11", TenancyErrorCodes.TierQuotaExceeded },
+        { "tenant-config.trial.valid.json", "$.sla", "{\"uptime_percentage\": 99.5}", TenancyErrorCodes.TierSlaUptimeNotAllowed },
+        { "monitoring-config.trial.invalid.json", "$.collection_interval_seconds", "60", TenancyErrorCodes.TierCollectionIntervalTooShort },
+        { "notification.standard.valid.json", "$.preferred_channels", "[\"sms\"]", TenancyErrorCodes.TierChannelNotAllowed },
+        { "compliance.professional.valid.json", "$.applicable_standards", "[\"gdpr\",\"hipaa\"]", TenancyErrorCodes.TierComplianceNotAllowed },
+        { "warning.standard.valid.json", "$.auto_mitigation_enabled", "true", TenancyErrorCodes.TierAutoMitigationNotAllowed },
+        { "performance-metrics.standard.valid.json", "$.retention_days", "31", TenancyErrorCodes.TierRetentionExceeded },
     };
 
     [Theory]
@@ -136,14 +136,14 @@ public sealed class JsonSchemaExportTests : IDisposable
     public void A_document_breaking_a_field_constraint_is_invalid_against_the_schema_and_the_validator(string file, string path, string? value, string code)
     {
         var (type, tier) = Classify(file);
-        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(SamplesFolder, file)))!.AsObject();
-        Set(document, path, value);
-        var text = document.ToJsonString();
+        var original = File.ReadAllText(Path.Combine(SamplesFolder, file));
+        var text = value is null ? JsonMutation.Remove(original, path) : JsonMutation.Apply(original, path, JsonNode.Parse(value));
 
         var schemaResult = Build(Exporter.GetSchema(type, tier)).Evaluate(JsonDocument.Parse(text).RootElement);
         schemaResult.IsValid.Should().BeFalse($"{path} = {value ?? "(removed)"} breaks a constraint of the {tier} schema");
 
-        var failures = ValidateWithLibrary(type, text, tier);
+        var schema = Robustness.BundledDocuments.All.Single(d => d.File == file).Schema;
+        var (_, failures) = Robustness.BundledDocuments.ReadAndValidate(_host.Services, schema, System.Text.Encoding.UTF8.GetBytes(text), tier);
         failures.Select(f => f.ErrorCode).Should().Contain(code, "the validator and the schema agree");
     }
 
@@ -182,43 +182,12 @@ public sealed class JsonSchemaExportTests : IDisposable
 
     private static (Type Type, TenantType? Tier) Classify(string file)
     {
-        var parts = file.Split('.');
-        var tier = parts.Length > 3 && Enum.TryParse<TenantType>(parts[1], ignoreCase: true, out var t) ? t : (TenantType?)null;
-        return (SchemaByName[parts[0]], tier);
+        var document = Robustness.BundledDocuments.All.Single(d => d.File == file);
+        return (SchemaByName[document.Schema], document.Tier);
     }
 
     private static JsonSchema Build(JsonObject schema) =>
         JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-
-    private IReadOnlyList<FluentValidation.Results.ValidationFailure> ValidateWithLibrary(Type type, string text, TenantType? tier)
-    {
-        var method = typeof(JsonSchemaExportTests).GetMethod(nameof(ValidateAs), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.MakeGenericMethod(type);
-        return (IReadOnlyList<FluentValidation.Results.ValidationFailure>)method.Invoke(this, [text, tier])!;
-    }
-
-    private IReadOnlyList<FluentValidation.Results.ValidationFailure> ValidateAs<T>(string text, TenantType? tier)
-        where T : class =>
-        _host.Json.ReadAndValidate(System.Text.Encoding.UTF8.GetBytes(text), _host.Validator<T>(), tier is null ? null : new TenancyValidationContext { Tier = tier }).Errors;
-
-    private static void Set(JsonObject document, string path, string? value)
-    {
-        var parts = path.Split('.');
-        JsonNode node = document;
-        foreach (var part in parts[..^1])
-        {
-            node = int.TryParse(part, out var index) ? node[index]! : node[part]!;
-        }
-
-        var last = parts[^1];
-        if (value is null)
-        {
-            node.AsObject().Remove(last);
-        }
-        else
-        {
-            node[last] = JsonNode.Parse(value);
-        }
-    }
 
     private static string Describe(EvaluationResults result) =>
         string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {e.Key}: {e.Value}")).Take(10));

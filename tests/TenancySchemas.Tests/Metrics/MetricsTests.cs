@@ -10,11 +10,7 @@ namespace TenancySchemas.Tests.Metrics;
 /// <summary>prometheus-net instruments scraped from a private registry: names, labels and exact counts.</summary>
 public sealed partial class MetricsTests
 {
-    private static double Value(string exposition, string series)
-    {
-        var match = exposition.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
-        return match is null ? 0 : double.Parse(match[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static double Value(string exposition, string series) => Exposition.Value(exposition, series);
 
     [Fact]
     public async Task A_known_mix_of_validations_gives_exact_counts()

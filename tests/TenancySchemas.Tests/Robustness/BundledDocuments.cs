@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.Extensions.DependencyInjection;
 using TenancySchemas.Alerts;
 using TenancySchemas.Compliance;
 using TenancySchemas.Json;
@@ -47,24 +49,24 @@ internal static class BundledDocuments
 
     public static string Text(string file) => File.ReadAllText(Path.Combine(Folder, file));
 
-    /// <summary>Reads and validates with the host's TenancyJson and validator; the read result's value and failures.</summary>
-    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) ReadAndValidate(ObservedHost host, string schema, ReadOnlySpan<byte> utf8, TenantType? tier)
+    /// <summary>Reads and validates with a container's TenancyJson and validator; the read result's value and failures.</summary>
+    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) ReadAndValidate(IServiceProvider services, string schema, ReadOnlySpan<byte> utf8, TenantType? tier)
     {
         var context = tier is null ? null : new TenancyValidationContext { Tier = tier };
-        var json = host.Json;
+        var json = services.GetRequiredService<TenancyJson>();
         return schema switch
         {
-            "tenant-config" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantConfigSchema>(), context)),
-            "tenant-config-update" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantConfigUpdateSchema>(), context)),
-            "alert" => Unpack(json.ReadAndValidate(utf8, host.Validator<AlertSchema>(), context)),
-            "tenant-alert" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantAlertSchema>(), context)),
-            "warning" => Unpack(json.ReadAndValidate(utf8, host.Validator<WarningSchema>(), context)),
-            "tenant-warning" => Unpack(json.ReadAndValidate(utf8, host.Validator<TenantWarningSchema>(), context)),
-            "notification" => Unpack(json.ReadAndValidate(utf8, host.Validator<NotificationSchema>(), context)),
-            "notification-batch" => Unpack(json.ReadAndValidate(utf8, host.Validator<NotificationBatchSchema>(), context)),
-            "monitoring-config" => Unpack(json.ReadAndValidate(utf8, host.Validator<MonitoringConfigSchema>(), context)),
-            "compliance" => Unpack(json.ReadAndValidate(utf8, host.Validator<ComplianceSchema>(), context)),
-            "performance-metrics" => Unpack(json.ReadAndValidate(utf8, host.Validator<PerformanceMetricsSchema>(), context)),
+            "tenant-config" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantConfigSchema>>(), context)),
+            "tenant-config-update" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantConfigUpdateSchema>>(), context)),
+            "alert" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<AlertSchema>>(), context)),
+            "tenant-alert" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantAlertSchema>>(), context)),
+            "warning" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<WarningSchema>>(), context)),
+            "tenant-warning" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantWarningSchema>>(), context)),
+            "notification" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<NotificationSchema>>(), context)),
+            "notification-batch" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<NotificationBatchSchema>>(), context)),
+            "monitoring-config" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<MonitoringConfigSchema>>(), context)),
+            "compliance" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<ComplianceSchema>>(), context)),
+            "performance-metrics" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<PerformanceMetricsSchema>>(), context)),
             _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, null),
         };
     }

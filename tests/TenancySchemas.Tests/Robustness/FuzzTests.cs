@@ -56,7 +56,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             damaged.Sample(c =>
             {
                 var watch = Stopwatch.StartNew();
-                var (value, errors) = InCulture.Run(c.Culture, () => BundledDocuments.ReadAndValidate(host, schema, c.Bytes, tier));
+                var (value, errors) = InCulture.Run(c.Culture, () => BundledDocuments.ReadAndValidate(host.Services, schema, c.Bytes, tier));
                 watch.Stop();
 
                 lock (counts)
@@ -122,10 +122,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
                 return Encoding.UTF8.GetBytes("{\"tenant_id\": \"dup_tenant\", " + original[1..]);
         }
 
-        // The rest replace one value, found by its path in a fresh copy of the document.
-        var root = JsonNode.Parse(original)!;
-        var path = leafInOriginal.GetPath();
-        var target = path == "$" ? root : Find(root, path);
+        // The rest replace one value, found by its path.
         JsonNode? replacement = damage switch
         {
             Damage.WrongType => (size % 6) switch { 0 => 42, 1 => "text", 2 => true, 3 => null, 4 => new JsonArray(), _ => new JsonObject() },
@@ -133,46 +130,18 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             Damage.NonFiniteText => (size % 3) switch { 0 => "NaN", 1 => "Infinity", _ => "-Infinity" },
             Damage.DeepNesting => DeepPlaceholder,
             Damage.HugeString => new string('x', 10 * 1024 * 1024),
-            Damage.ControlOrBidi => (target as JsonValue)?.TryGetValue<string>(out var text) == true
+            Damage.ControlOrBidi => (leafInOriginal as JsonValue)?.TryGetValue<string>(out var text) == true
                 ? text.Insert(Math.Min(size % 7, text.Length), (size % 3) switch { 0 => "\u0000\u0007", 1 => "\u202E\u2066", _ => "\u001B[31m" })
                 : "\u202Eevil\u0000",
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         };
 
+        var path = leafInOriginal.GetPath();
+        var damaged = path == "$" ? replacement?.ToJsonString() ?? "null" : JsonMutation.Apply(original, path, replacement);
+
         // Deep nesting is spliced in as text: JsonNode itself refuses to hold or write it.
-        var deep = new string('[', size) + "1" + new string(']', size);
-        if (target is null || target.Parent is null)
-        {
-            return Encoding.UTF8.GetBytes((replacement?.ToJsonString() ?? "null").Replace($"\"{DeepPlaceholder}\"", deep, StringComparison.Ordinal));
-        }
-
-        switch (target.Parent)
-        {
-            case JsonObject parent:
-                parent[target.GetPropertyName()] = replacement;
-                break;
-            case JsonArray array:
-                array[target.GetElementIndex()] = replacement;
-                break;
-        }
-
-        return Encoding.UTF8.GetBytes(root.ToJsonString().Replace($"\"{DeepPlaceholder}\"", deep, StringComparison.Ordinal));
+        return Encoding.UTF8.GetBytes(damaged.Replace($"\"{DeepPlaceholder}\"", new string('[', size) + "1" + new string(']', size), StringComparison.Ordinal));
     }
-
-    private static JsonNode? Find(JsonNode root, string path)
-    {
-        JsonNode? current = root;
-        foreach (Match segment in Segment().Matches(path))
-        {
-            current = segment.Groups["index"].Success ? current?[int.Parse(segment.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture)]
-                : current?[segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["quoted"].Value];
-        }
-
-        return current;
-    }
-
-    [GeneratedRegex(@"\.(?<name>[A-Za-z_0-9$-]+)|\['(?<quoted>[^']*)'\]|\[(?<index>\d+)\]")]
-    private static partial Regex Segment();
 
     [GeneratedRegex("mk[0-9]+x")]
     private static partial Regex Marker();

@@ -55,7 +55,7 @@ public sealed partial class LoadTests(ITestOutputHelper output)
                 try
                 {
                     // Tenant configs carry their own tier; the others take the tenant's tier from TenantTiers.
-                    var (value, errors) = BundledDocuments.ReadAndValidate(host, schema, utf8, tier: null);
+                    var (value, errors) = BundledDocuments.ReadAndValidate(host.Services, schema, utf8, tier: null);
                     tally.AddOrUpdate(value is not null && errors.All(e => e.Severity != FluentValidation.Severity.Error) ? "valid" : "invalid", 1, (_, n) => n + 1);
                     Interlocked.Add(ref failures, errors.Count);
                 }
@@ -96,21 +96,16 @@ public sealed partial class LoadTests(ITestOutputHelper output)
         var metrics = await host.ScrapeAsync();
         foreach (var outcome in tally.Keys)
         {
-            Sum(metrics, "tenancy_schema_validations_total", $"outcome=\"{outcome}\"").Should().Be(tally[outcome], $"{outcome} validations counted");
+            Exposition.Sum(metrics, "tenancy_schema_validations_total", $"outcome=\"{outcome}\"").Should().Be(tally[outcome], $"{outcome} validations counted");
         }
 
-        Sum(metrics, "tenancy_schema_rate_limited_total", string.Empty).Should().Be(tally.GetValueOrDefault("rejected"));
-        Sum(metrics, "tenancy_schema_validation_errors_total", string.Empty).Should().Be(Interlocked.Read(ref failures), "every failure counted once");
+        Exposition.Sum(metrics, "tenancy_schema_rate_limited_total").Should().Be(tally.GetValueOrDefault("rejected"));
+        Exposition.Sum(metrics, "tenancy_schema_validation_errors_total").Should().Be(Interlocked.Read(ref failures), "every failure counted once");
         Regex.IsMatch(clef + metrics, "mk[0-9]+x").Should().BeFalse("no document value reaches the audit log or the metrics");
 
         output.WriteLine($"{total} validations on {Threads} threads in {watch.Elapsed.TotalSeconds:F2} s ({total / watch.Elapsed.TotalSeconds:F0}/s): " +
             string.Join(", ", tally.OrderBy(kv => kv.Key).Select(kv => $"{kv.Value} {kv.Key}")) + $"; {failures} failures; chain of {verification.Records} intact");
     }
-
-    private static double Sum(string exposition, string metric, string labelFilter) =>
-        exposition.Split('\n')
-            .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains(labelFilter, StringComparison.Ordinal))
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     [GeneratedRegex("\"tenant_id\"\\s*:\\s*\"[^\"]*\"")]
     private static partial Regex TenantId();
