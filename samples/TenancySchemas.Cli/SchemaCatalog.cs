@@ -46,10 +46,11 @@ internal sealed class SchemaCatalog
         (Type, ValidateDocument) For<T>()
             where T : class
         {
-            var validator = services.GetRequiredService<IValidator<T>>();
+            // Resolved on first use: a run validates one or two schemas, and building every validator costs start-up time.
+            var validator = new Lazy<IValidator<T>>(services.GetRequiredService<IValidator<T>>);
             return (typeof(T), (utf8, context) =>
             {
-                var result = json.ReadAndValidate(utf8, validator, context);
+                var result = json.ReadAndValidate(utf8, validator.Value, context);
                 return new DocumentOutcome(result.IsValid, result.Errors);
             });
         }

@@ -128,16 +128,28 @@ public record AlertSchema
     public IReadOnlyList<string> GetEffectiveRecipients()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>();
-        foreach (var recipient in Recipients.Concat(Escalations.Where(e => e is not null).SelectMany(e => e.Recipients)))
+        var result = new List<string>(Recipients.Count);
+        Add(Recipients);
+        foreach (var escalation in Escalations)
         {
-            if (recipient is not null && seen.Add(recipient))
+            if (escalation is not null)
             {
-                result.Add(recipient);
+                Add(escalation.Recipients);
             }
         }
 
         return ValueList<string>.From(result);
+
+        void Add(IReadOnlyList<string> recipients)
+        {
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                if (recipients[i] is { } recipient && seen.Add(recipient))
+                {
+                    result.Add(recipient);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
             .Must(conditions => conditions.Count <= Limits(tier).MaxAlertConditions)
             .WithTenancyError(TenancyErrorCodes.TierTooManyConditions, (_, conditions) => CountArgs(tier, Limits(tier).MaxAlertConditions, conditions.Count));
         RuleFor(x => x.Recipients)
-            .Must((alert, _) => alert.GetEffectiveRecipients().Count <= Limits(tier).MaxRecipients)
+            .Must((alert, _) => ListedRecipients(alert) <= Limits(tier).MaxRecipients || alert.GetEffectiveRecipients().Count <= Limits(tier).MaxRecipients)
             .WithTenancyError(TenancyErrorCodes.TierTooManyRecipients, (alert, _) => CountArgs(tier, Limits(tier).MaxRecipients, alert.GetEffectiveRecipients().Count));
         RuleFor(x => x.Escalations)
             .Must(escalations => escalations.Count <= Limits(tier).MaxEscalationSteps)
@@ -107,6 +107,18 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
         RuleForEach(x => x.Actions)
             .Must(action => action?.ActionType != AlertActionType.Webhook || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+    }
+
+    // An upper bound of the effective recipients (duplicates counted): within the limit, the alert is, without a copy.
+    private static int ListedRecipients(AlertSchema alert)
+    {
+        var count = alert.Recipients.Count;
+        foreach (var escalation in alert.Escalations)
+        {
+            count += escalation?.Recipients.Count ?? 0;
+        }
+
+        return count;
     }
 
     private static MessageArgs CountArgs(TenantType tier, int limit, int count) =>

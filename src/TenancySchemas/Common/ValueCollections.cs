@@ -79,17 +79,19 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 internal sealed class ValueSet<T> : IReadOnlySet<T>, IEquatable<ValueSet<T>>
     where T : notnull
 {
-    public static readonly ValueSet<T> Empty = new(FrozenSet<T>.Empty);
+    public static readonly ValueSet<T> Empty = new([]);
 
-    private readonly FrozenSet<T> _items;
+    // A private copy never changed after construction. Not a FrozenSet: freezing analyses the items to speed up later
+    // lookups, which costs more than the few lookups a document's small sets ever get.
+    private readonly HashSet<T> _items;
 
-    private ValueSet(FrozenSet<T> items) => _items = items;
+    private ValueSet(HashSet<T> items) => _items = items;
 
     public static IReadOnlySet<T> From(IEnumerable<T>? items) => items switch
     {
         null => Empty,
         ValueSet<T> set => set,
-        _ => new ValueSet<T>(items.ToFrozenSet()),
+        _ => new ValueSet<T>([.. items]),
     };
 
     public int Count => _items.Count;
@@ -135,19 +137,34 @@ internal sealed class ValueSet<T> : IReadOnlySet<T>, IEquatable<ValueSet<T>>
 /// <summary>A read-only dictionary with ordinal string keys, compared by keys and values.</summary>
 internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<ValueMap<TValue>>
 {
-    public static readonly ValueMap<TValue> Empty = new(FrozenDictionary<string, TValue>.Empty);
+    public static readonly ValueMap<TValue> Empty = new(new Dictionary<string, TValue>(StringComparer.Ordinal));
 
-    private readonly FrozenDictionary<string, TValue> _items;
+    // A private copy never changed after construction; not frozen, for the reason given on ValueSet.
+    private readonly Dictionary<string, TValue> _items;
 
-    private ValueMap(FrozenDictionary<string, TValue> items) => _items = items;
+    private ValueMap(Dictionary<string, TValue> items) => _items = items;
 
     public static IReadOnlyDictionary<string, TValue> From(IEnumerable<KeyValuePair<string, TValue>>? items) => items switch
     {
         null => Empty,
         ValueMap<TValue> map => map,
         ICollection<KeyValuePair<string, TValue>> { Count: 0 } => Empty,
-        _ => new ValueMap<TValue>(items.ToFrozenDictionary(StringComparer.Ordinal)),
+        _ => new ValueMap<TValue>(Copy(items)),
     };
+
+    // A repeated key keeps its last value, as it did when these maps were frozen dictionaries.
+    private static Dictionary<string, TValue> Copy(IEnumerable<KeyValuePair<string, TValue>> items)
+    {
+        var copy = items is ICollection<KeyValuePair<string, TValue>> collection
+            ? new Dictionary<string, TValue>(collection.Count, StringComparer.Ordinal)
+            : new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var (key, value) in items)
+        {
+            copy[key] = value;
+        }
+
+        return copy;
+    }
 
     public TValue this[string key] => _items[key];
 

@@ -28,6 +28,7 @@ public sealed class TenancyJson
     private readonly DocumentInspector _inspector;
     private readonly IDataProtectionProvider? _dataProtection;
     private readonly Isolation.IsolationLevel _isolationLevel;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo> _typeInfos = new();
 
     /// <summary>Initializes a new instance of the <see cref="TenancyJson"/> class with the default options and the system clock.</summary>
     public TenancyJson()
@@ -306,7 +307,8 @@ public sealed class TenancyJson
             _ => value,
         };
 
-    private JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)_serializer.GetTypeInfo(typeof(T));
+    // GetTypeInfo checks the type on every call; once it has passed, its contract is kept here.
+    private JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)_typeInfos.GetOrAdd(typeof(T), static (type, serializer) => serializer.GetTypeInfo(type), _serializer);
 
     // Sensitive values are encrypted for the document's tenant when a protector exists; under strict isolation they are
     // never written in plaintext.
