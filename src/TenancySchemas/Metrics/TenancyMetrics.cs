@@ -17,6 +17,9 @@ internal sealed class TenancyMetrics
     private readonly Counter _validations;
     private readonly Counter _errors;
     private readonly Histogram _duration;
+    private readonly LabelledChildren<Counter.Child> _validationsBy;
+    private readonly LabelledChildren<Counter.Child> _errorsBy;
+    private readonly LabelledChildren<Histogram.Child> _durationBy;
     private long _total;
     private long _failed;
 
@@ -32,6 +35,9 @@ internal sealed class TenancyMetrics
             LabelNames = ["schema"],
             Buckets = DurationBuckets,
         });
+        _validationsBy = new((schema, tier, outcome) => _validations.WithLabels(schema, tier, outcome));
+        _errorsBy = new((schema, code, _) => _errors.WithLabels(schema, code));
+        _durationBy = new((schema, _, _) => _duration.WithLabels(schema));
         RateLimited = factory.CreateCounter("tenancy_schema_rate_limited_total", "Validations rejected by the per-tenant rate limit, by tier.", ["tier"]);
         IsolationViolations = factory.CreateCounter("tenancy_schema_isolation_violations_total", "Tenant isolation violations by isolation level.", ["isolation_level"]);
     }
@@ -67,14 +73,19 @@ internal sealed class TenancyMetrics
             return;
         }
 
-        _validations.WithLabels(outcome.Schema, outcome.Tier ?? "unknown", outcome.Outcome).Inc();
-        foreach (var failure in outcome.Failures)
+        _validationsBy.Get(outcome.Schema, outcome.Tier ?? "unknown", outcome.Outcome).Inc();
+        var isolationViolations = 0;
+        for (var i = 0; i < outcome.Failures.Count; i++)
         {
-            _errors.WithLabels(outcome.Schema, failure.ErrorCode ?? "unknown").Inc();
+            var code = outcome.Failures[i].ErrorCode ?? "unknown";
+            _errorsBy.Get(outcome.Schema, code).Inc();
+            if (code.StartsWith("tenancy.isolation.", StringComparison.Ordinal))
+            {
+                isolationViolations++;
+            }
         }
 
-        _duration.WithLabels(outcome.Schema).Observe(outcome.Duration.TotalSeconds);
-        var isolationViolations = outcome.Failures.Count(f => f.ErrorCode?.StartsWith("tenancy.isolation.", StringComparison.Ordinal) == true);
+        _durationBy.Get(outcome.Schema).Observe(outcome.Duration.TotalSeconds);
         if (isolationViolations > 0)
         {
             IsolationViolations.WithLabels(isolationLevel).Inc(isolationViolations);

@@ -16,19 +16,20 @@ internal sealed class TenantRateLimiter : ITenantRateLimiter, IDisposable
     public TenantRateLimiter(IOptions<TenancySchemaOptions> options)
     {
         var tiers = options.Value.Tiers;
-        _limiter = PartitionedRateLimiter.Create<(string TenantId, TenantType Tier), string>(key =>
-            RateLimitPartition.GetTokenBucketLimiter(key.Tier.ToWire() + ":" + key.TenantId, _ =>
-            {
-                var limits = tiers[key.Tier];
-                return new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Max(1, limits.ValidationBurst),
-                    TokensPerPeriod = Math.Max(1, limits.ValidationRequestsPerSecond),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                };
-            }));
+        var bucketOptions = TierProfile.AllTiers.ToDictionary(tier => tier, tier => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, tiers[tier].ValidationBurst),
+            TokensPerPeriod = Math.Max(1, tiers[tier].ValidationRequestsPerSecond),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+        Func<(string TenantId, TenantType Tier), TokenBucketRateLimiterOptions> optionsFor = key => bucketOptions[key.Tier];
+
+        // The (tenant, tier) pair is the partition key itself, and the options of each tier are built once: a call
+        // allocates neither a key string nor a closure.
+        _limiter = PartitionedRateLimiter.Create<(string TenantId, TenantType Tier), (string TenantId, TenantType Tier)>(
+            key => RateLimitPartition.GetTokenBucketLimiter(key, optionsFor));
     }
 
     public RateLimitLease AttemptAcquire(string tenantId, TenantType? tier)
