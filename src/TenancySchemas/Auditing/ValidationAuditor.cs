@@ -150,7 +150,12 @@ internal sealed class ValidationAuditor : IDisposable
     // outcomes, rule-set lists, no errors) are built once and shared: LogEventProperty and its values are immutable.
     private static readonly LogEventProperty SourceContext = new(Serilog.Core.Constants.SourceContextPropertyName, new ScalarValue("TenancySchemas.Audit"));
     private static readonly SequenceValue NoItems = new([]);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Value), LogEventProperty> _repeated = new();
+    private readonly RepeatedProperty _tiers = new(nameof(AuditRecord.Tier));
+    private readonly RepeatedProperty _schemas = new(nameof(AuditRecord.Schema));
+    private readonly RepeatedProperty _outcomes = new(nameof(AuditRecord.Outcome));
+    private readonly RepeatedProperty _schemaVersions = new(nameof(AuditRecord.SchemaVersion));
+    private readonly RepeatedProperty _isolationLevels = new(nameof(AuditRecord.IsolationLevel));
+    private readonly RepeatedProperty _chainIds = new(nameof(AuditRecord.ChainId));
 
     // The rule-set lists of the tier selectors are single instances: their properties are built once, found by reference.
     private static readonly FrozenDictionary<IReadOnlyList<string>, LogEventProperty> StandardRuleSets =
@@ -176,32 +181,58 @@ internal sealed class ValidationAuditor : IDisposable
 
     private LogEvent ToLogEvent(AuditRecord record, DateTimeOffset now)
     {
-        LogEventProperty Repeated(string name, string value) =>
-            _repeated.Count < 4096 ? _repeated.GetOrAdd((name, value), static key => Scalar(key.Name, key.Value)) : Scalar(name, value);
-
         static LogEventProperty RuleSets(IReadOnlyList<string> sets) =>
             StandardRuleSets.TryGetValue(sets, out var shared) ? shared : Sequence(nameof(AuditRecord.RuleSets), sets);
 
-        return new LogEvent(now, LogEventLevel.Information, null, Template,
-        [
-            Scalar("AuditEventId", record.EventId),
-            Scalar("AuditTimestamp", record.Timestamp),
-            Scalar(nameof(AuditRecord.TenantId), record.TenantId),
-            Repeated(nameof(AuditRecord.Tier), record.Tier),
-            Repeated(nameof(AuditRecord.Schema), record.Schema),
-            Repeated(nameof(AuditRecord.SchemaVersion), record.SchemaVersion),
-            Repeated(nameof(AuditRecord.Outcome), record.Outcome),
-            Sequence(nameof(AuditRecord.ErrorCodes), record.ErrorCodes),
-            Sequence(nameof(AuditRecord.ErrorPaths), record.ErrorPaths),
-            RuleSets(record.RuleSets),
-            Repeated(nameof(AuditRecord.IsolationLevel), record.IsolationLevel),
-            Scalar(nameof(AuditRecord.DurationMs), record.DurationMs),
-            Scalar(nameof(AuditRecord.CorrelationId), record.CorrelationId),
-            Repeated(nameof(AuditRecord.ChainId), record.ChainId),
-            Scalar(nameof(AuditRecord.Sequence), record.Sequence),
-            Scalar(nameof(AuditRecord.PreviousHash), record.PreviousHash),
-            Scalar(nameof(AuditRecord.Hash), record.Hash),
-            SourceContext,
-        ]);
+        // A missing correlation id is left out rather than written as null (the verifier reads both): 17 properties
+        // fit the event's dictionary without its last growth step.
+        var properties = new LogEventProperty[record.CorrelationId is null ? 17 : 18];
+        properties[0] = Scalar("AuditEventId", record.EventId);
+        properties[1] = Scalar("AuditTimestamp", record.Timestamp);
+        properties[2] = Scalar(nameof(AuditRecord.TenantId), record.TenantId);
+        properties[3] = _tiers.For(record.Tier);
+        properties[4] = _schemas.For(record.Schema);
+        properties[5] = _schemaVersions.For(record.SchemaVersion);
+        properties[6] = _outcomes.For(record.Outcome);
+        properties[7] = Sequence(nameof(AuditRecord.ErrorCodes), record.ErrorCodes);
+        properties[8] = Sequence(nameof(AuditRecord.ErrorPaths), record.ErrorPaths);
+        properties[9] = RuleSets(record.RuleSets);
+        properties[10] = _isolationLevels.For(record.IsolationLevel);
+        properties[11] = Scalar(nameof(AuditRecord.DurationMs), record.DurationMs);
+        properties[12] = _chainIds.For(record.ChainId);
+        properties[13] = Scalar(nameof(AuditRecord.Sequence), record.Sequence);
+        properties[14] = Scalar(nameof(AuditRecord.PreviousHash), record.PreviousHash);
+        properties[15] = Scalar(nameof(AuditRecord.Hash), record.Hash);
+        properties[16] = SourceContext;
+        if (record.CorrelationId is not null)
+        {
+            properties[17] = Scalar(nameof(AuditRecord.CorrelationId), record.CorrelationId);
+        }
+
+        return new LogEvent(now, LogEventLevel.Information, null, Template, properties);
+    }
+
+    /// <summary>
+    /// The shared properties of one field whose values come from a small set (tier, schema, outcome, settings fixed
+    /// for the auditor's lifetime). The last property handed out is checked first by reference, since those values
+    /// are nearly always the same string instances; others are kept in a bounded map.
+    /// </summary>
+    private sealed class RepeatedProperty(string name)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LogEventProperty> _known = new(StringComparer.Ordinal);
+        private LogEventProperty? _last;
+
+        public LogEventProperty For(string value)
+        {
+            var last = Volatile.Read(ref _last);
+            if (last is not null && last.Value is ScalarValue { Value: string text } && ReferenceEquals(text, value))
+            {
+                return last;
+            }
+
+            var property = _known.Count < 1024 ? _known.GetOrAdd(value, static (key, name) => Scalar(name, key), name) : Scalar(name, value);
+            Volatile.Write(ref _last, property);
+            return property;
+        }
     }
 }

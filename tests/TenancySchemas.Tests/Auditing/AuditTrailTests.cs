@@ -48,6 +48,19 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public void Without_an_activity_the_correlation_id_is_left_out_and_the_chain_still_verifies()
+    {
+        using var host = new ObservedHost();
+        Activity.Current = null;
+
+        host.Validator<TenantConfigSchema>().Validate(Samples.Tenant());
+        host.Validator<TenantConfigSchema>().Validate(Samples.Tenant() with { TenantName = "X" });
+
+        host.Sink.Events.Should().HaveCount(2).And.OnlyContain(e => !e.Properties.ContainsKey("CorrelationId"));
+        AuditChainVerifier.VerifyClef(new StringReader(host.Sink.ToClef())).IsIntact.Should().BeTrue();
+    }
+
+    [Fact]
     public void An_invalid_validation_records_codes_and_paths_but_no_value()
     {
         using var host = new ObservedHost();
