@@ -27,8 +27,13 @@ internal static class EndpointGuard
     private static readonly IPAddress[] MetadataAddresses =
         [IPAddress.Parse("169.254.169.254"), IPAddress.Parse("169.254.170.2"), IPAddress.Parse("100.100.100.200"), IPAddress.Parse("fd00:ec2::254")];
 
-    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>).</summary>
-    public static IEnumerable<(string Path, string Url)> Urls(object document) => Walk(document, string.Empty, depth: 0);
+    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>); <see langword="null"/> when it has none.</summary>
+    public static List<(string Path, string Url)>? Urls(object document)
+    {
+        List<(string Path, string Url)>? found = null;
+        Collect(document, string.Empty, depth: 0, ref found);
+        return found;
+    }
 
     public static EndpointViolation Check(string url, IsolationLevel level)
     {
@@ -100,62 +105,76 @@ internal static class EndpointGuard
     private static bool InRange(IPAddress address, string network, int prefix) =>
         new IPNetwork(IPAddress.Parse(network), prefix).Contains(address);
 
-    private static IEnumerable<(string, string)> Walk(object node, string prefix, int depth)
+    // Paths are built only for what is found or entered, so a document without URLs is walked without allocating.
+    private static void Collect(object node, string prefix, int depth, ref List<(string Path, string Url)>? found)
     {
         if (depth > 8)
         {
-            yield break;
+            return;
         }
 
         foreach (var member in Plans.GetOrAdd(node.GetType(), Plan))
         {
             var value = member.Property.GetValue(node);
-            var path = prefix + member.Property.Name;
             switch (value)
             {
                 case null:
                     break;
                 case string url when member.IsUrl:
-                    yield return (path, url);
+                    (found ??= []).Add((prefix + member.Property.Name, url));
                     break;
-                case IEnumerable<KeyValuePair<string, string>> map when member.IsUrl:
-                    foreach (var (key, url) in map)
+                case IReadOnlyCollection<KeyValuePair<string, string>> { Count: 0 } when member.IsUrl:
+                    break;
+                case IEnumerable<KeyValuePair<string, string>> pairs when member.IsUrl:
+                    foreach (var (key, url) in pairs)
                     {
-                        yield return ($"{path}[{key}]", url);
+                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{key}]", url));
+                    }
+
+                    break;
+                case IReadOnlyList<string> urls when member.IsUrl:
+                    for (var i = 0; i < urls.Count; i++)
+                    {
+                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{i}]", urls[i]));
                     }
 
                     break;
                 case IEnumerable<string> urls when member.IsUrl:
-                    var i = 0;
+                    var position = 0;
                     foreach (var url in urls)
                     {
-                        yield return ($"{path}[{i++}]", url);
+                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{position++}]", url));
+                    }
+
+                    break;
+                case IReadOnlyList<object> items when !member.IsUrl:
+                    // Lists of records (covariant): indexed, so an empty or short list costs no enumerator.
+                    for (var index = 0; index < items.Count; index++)
+                    {
+                        if (items[index] is { } item && IsRecord(item.GetType()))
+                        {
+                            Collect(item, $"{prefix}{member.Property.Name}[{index}].", depth + 1, ref found);
+                        }
                     }
 
                     break;
                 case IEnumerable items and not string when !member.IsUrl:
-                    var index = 0;
+                    var at = 0;
                     foreach (var item in items)
                     {
                         if (item is not null && IsRecord(item.GetType()))
                         {
-                            foreach (var found in Walk(item, $"{path}[{index}].", depth + 1))
-                            {
-                                yield return found;
-                            }
+                            Collect(item, $"{prefix}{member.Property.Name}[{at}].", depth + 1, ref found);
                         }
 
-                        index++;
+                        at++;
                     }
 
                     break;
                 default:
                     if (!member.IsUrl && IsRecord(value.GetType()))
                     {
-                        foreach (var found in Walk(value, path + ".", depth + 1))
-                        {
-                            yield return found;
-                        }
+                        Collect(value, prefix + member.Property.Name + ".", depth + 1, ref found);
                     }
 
                     break;

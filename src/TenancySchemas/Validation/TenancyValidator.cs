@@ -37,9 +37,24 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
 
     private const string NowKey = "tenancy.now";
 
-    /// <summary>The instant time-dependent rules treat as now: the call's <see cref="TenancyValidationContext.Now"/>, else the injected clock.</summary>
-    protected DateTimeOffset Now(IValidationContext context) =>
-        context.RootContextData.TryGetValue(NowKey, out var now) && now is DateTimeOffset instant ? instant : Services.TimeProvider.GetUtcNow();
+    /// <summary>
+    /// The instant time-dependent rules treat as now: the call's <see cref="TenancyValidationContext.Now"/>, else the
+    /// injected clock, read at the first rule that asks and kept for the rest of the validation (child validators
+    /// share the root's data), so that every rule of one validation sees the same instant.
+    /// </summary>
+    protected DateTimeOffset Now(IValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.RootContextData.TryGetValue(NowKey, out var stored) && stored is DateTimeOffset instant)
+        {
+            return instant;
+        }
+
+        var call = context.RootContextData.TryGetValue(TenancyValidationContext.Key, out var data) ? data as TenancyValidationContext : null;
+        var now = call?.Now ?? Services.TimeProvider.GetUtcNow();
+        context.RootContextData[NowKey] = now;
+        return now;
+    }
 
     /// <summary>The document's tenant id (checked against the expected tenant).</summary>
     protected abstract string? TenantIdOf(T document);
@@ -123,25 +138,25 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
         context.ThrowOnFailures && !result.IsValid ? throw new ValidationException(result.Errors) : result;
 
     /// <summary>The context to run, the failures found before the rules, and the tier and rule sets chosen.</summary>
-    private sealed record Prepared(ValidationContext<T> Context, List<ValidationFailure> Early, TenantType? Tier, IReadOnlyList<string> RuleSets);
+    private readonly record struct Prepared(ValidationContext<T> Context, List<ValidationFailure>? Early, TenantType? Tier, IReadOnlyList<string> RuleSets);
 
     private Prepared Prepare(ValidationContext<T> context)
     {
         var document = context.InstanceToValidate ?? throw new ArgumentException("Cannot validate a null document.", nameof(context));
         var call = context.RootContextData.TryGetValue(TenancyValidationContext.Key, out var data) ? data as TenancyValidationContext : null;
         var tenantId = TenantIdOf(document);
-        var early = new List<ValidationFailure>();
+        List<ValidationFailure>? early = null;
 
         if (ExpectedTenantMismatch(call, tenantId) is { } mismatch)
         {
-            early.Add(mismatch);
+            (early ??= []).Add(mismatch);
         }
 
         var level = Services.Options.IsolationLevel;
         if (level == IsolationLevel.Strict && Services.TenantContext.Current is null && call?.ExpectedTenantId is null)
         {
             // Fail closed: under strict isolation a document is never checked without knowing whose it must be.
-            early.Add(Failure(string.Empty, TenancyErrorCodes.NoTenantContext, MessageArgs.None));
+            (early ??= []).Add(Failure(string.Empty, TenancyErrorCodes.NoTenantContext, MessageArgs.None));
         }
 
         IValidatorSelector selector;
@@ -160,7 +175,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
                 var tier = ResolveTier(document, call, tenantId);
                 if (tier is null)
                 {
-                    early.Add(Failure(string.Empty, TenancyErrorCodes.TierUnknown, MessageArgs.Of(("TenantId", tenantId))));
+                    (early ??= []).Add(Failure(string.Empty, TenancyErrorCodes.TierUnknown, MessageArgs.Of(("TenantId", tenantId))));
                 }
 
                 selector = tier is { } known ? TierRuleSetSelector.For(known) : TierRuleSetSelector.CommonOnly;
@@ -171,7 +186,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
                 var namedTier = ResolveTier(document, call, tenantId);
                 if (namedTier is null)
                 {
-                    early.Add(Failure(string.Empty, TenancyErrorCodes.TierUnknown, MessageArgs.Of(("TenantId", tenantId))));
+                    (early ??= []).Add(Failure(string.Empty, TenancyErrorCodes.TierUnknown, MessageArgs.Of(("TenantId", tenantId))));
                 }
 
                 selector = new RulesetValidatorSelector([.. named.RuleSets.Concat(namedTier is { } t ? [t.ToWire()] : []).Distinct()]);
@@ -184,7 +199,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
         }
 
         EnforceRateLimit(document, tenantId, chosenTier);
-        early.AddRange(IsolationFailures(document, level, chosenTier));
+        AddIsolationFailures(document, level, chosenTier, ref early);
 
         var prepared = new ValidationContext<T>(document, context.PropertyChain, selector);
         foreach (var (key, value) in context.RootContextData)
@@ -192,7 +207,6 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             prepared.RootContextData[key] = value;
         }
 
-        prepared.RootContextData[NowKey] = call?.Now ?? Services.TimeProvider.GetUtcNow();
         IReadOnlyList<string> ruleSets = selector switch
         {
             TierRuleSetSelector tierSelector => tierSelector.RuleSets,
@@ -209,26 +223,26 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
     protected static ValidationFailure CrossTenantFailure(string path, string wirePath, string otherTenant, IsolationLevel level) =>
         Failure(path, TenancyErrorCodes.CrossTenantReference, MessageArgs.Of(("PropertyName", wirePath), ("OtherTenantId", MessageValue.Quote(otherTenant)), ("Level", level.ToWire())));
 
-    private IEnumerable<ValidationFailure> IsolationFailures(T document, IsolationLevel level, TenantType? tier)
+    private void AddIsolationFailures(T document, IsolationLevel level, TenantType? tier, ref List<ValidationFailure>? early)
     {
         if (level == IsolationLevel.Basic)
         {
-            yield break;
+            return;
         }
 
-        foreach (var (path, url) in EndpointGuard.Urls(document))
+        foreach (var (path, url) in EndpointGuard.Urls(document) ?? [])
         {
             var violation = EndpointGuard.Check(url, level);
             if (violation != EndpointViolation.None)
             {
-                yield return Failure(path, violation == EndpointViolation.HttpsRequired ? TenancyErrorCodes.HttpsRequired : TenancyErrorCodes.PrivateEndpoint,
-                    MessageArgs.Of(("PropertyName", path), ("Level", level.ToWire())));
+                (early ??= []).Add(Failure(path, violation == EndpointViolation.HttpsRequired ? TenancyErrorCodes.HttpsRequired : TenancyErrorCodes.PrivateEndpoint,
+                    MessageArgs.Of(("PropertyName", path), ("Level", level.ToWire()))));
             }
         }
 
         foreach (var failure in CrossTenantFailures(document, level, tier))
         {
-            yield return failure;
+            (early ??= []).Add(failure);
         }
     }
 
@@ -286,9 +300,13 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
 
     private static readonly IReadOnlyList<string> DefaultRuleSets = TierRuleSetSelector.CommonOnly.RuleSets;
 
-    private static TenancyValidationResult Finish(ValidationResult result, List<ValidationFailure> early)
+    private static TenancyValidationResult Finish(ValidationResult result, List<ValidationFailure>? early)
     {
-        result.Errors.InsertRange(0, early);
+        if (early is not null)
+        {
+            result.Errors.InsertRange(0, early);
+        }
+
         foreach (var error in result.Errors)
         {
             if (SensitivePaths.Contains(StripIndexes(error.PropertyName)))
