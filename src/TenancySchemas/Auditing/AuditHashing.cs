@@ -40,7 +40,10 @@ internal static class AuditHashing
             List(record.ErrorPaths);
             List(record.RuleSets);
             Field(record.IsolationLevel);
-            Field(record.DurationMs.ToString("R", CultureInfo.InvariantCulture));
+            Span<char> duration = stackalloc char[32];
+            record.DurationMs.TryFormat(duration, out var durationLength, "R", CultureInfo.InvariantCulture);
+            Append(duration[..durationLength]);
+            Append(FieldSeparator);
             Append(record.CorrelationId ?? string.Empty);
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

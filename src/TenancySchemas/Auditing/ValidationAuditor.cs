@@ -37,6 +37,7 @@ internal sealed class ValidationAuditor : IDisposable
     private readonly byte[] _eventIdPrefix = Guid.NewGuid().ToByteArray()[..8];
     private long _sequence;
     private string _previousHash = AuditHashing.GenesisHash;
+    private ScalarValue _previousHashValue = new(AuditHashing.GenesisHash);
 
     public ValidationAuditor(IOptions<TenancySchemaOptions> options, TimeProvider time, IServiceProvider services)
     {
@@ -82,13 +83,15 @@ internal sealed class ValidationAuditor : IDisposable
                 PreviousHash = _previousHash,
                 Hash = string.Empty,
             };
-            record = record with { Hash = AuditHashing.ComputeHash(record, _sha256) };
 
-            logger.Write(ToLogEvent(record, now));
+            // The event carries the hash; the record is not copied to hold it.
+            var hash = new ScalarValue(AuditHashing.ComputeHash(record, _sha256));
+            logger.Write(ToLogEvent(record, hash, now));
 
             // Only a written event advances the chain: a failed write leaves no gap.
             _sequence = record.Sequence;
-            _previousHash = record.Hash;
+            _previousHash = (string)hash.Value!;
+            _previousHashValue = hash;
         }
     }
 
@@ -179,7 +182,7 @@ internal sealed class ValidationAuditor : IDisposable
         return new(name, new SequenceValue(items));
     }
 
-    private LogEvent ToLogEvent(AuditRecord record, DateTimeOffset now)
+    private LogEvent ToLogEvent(AuditRecord record, ScalarValue hash, DateTimeOffset now)
     {
         static LogEventProperty RuleSets(IReadOnlyList<string> sets) =>
             StandardRuleSets.TryGetValue(sets, out var shared) ? shared : Sequence(nameof(AuditRecord.RuleSets), sets);
@@ -201,8 +204,8 @@ internal sealed class ValidationAuditor : IDisposable
         properties[11] = Scalar(nameof(AuditRecord.DurationMs), record.DurationMs);
         properties[12] = _chainIds.For(record.ChainId);
         properties[13] = Scalar(nameof(AuditRecord.Sequence), record.Sequence);
-        properties[14] = Scalar(nameof(AuditRecord.PreviousHash), record.PreviousHash);
-        properties[15] = Scalar(nameof(AuditRecord.Hash), record.Hash);
+        properties[14] = new(nameof(AuditRecord.PreviousHash), _previousHashValue);
+        properties[15] = new(nameof(AuditRecord.Hash), hash);
         properties[16] = SourceContext;
         if (record.CorrelationId is not null)
         {

@@ -15,6 +15,9 @@ public sealed class TenancyReadResult<T>
         Errors = errors;
     }
 
+    /// <summary>Gets how long reading took, for a document that could not be read (audited with that duration).</summary>
+    internal TimeSpan ReadDuration { get; init; }
+
     /// <summary>Gets the record that was read, or <see langword="null"/> when the document could not be read.</summary>
     public T? Value { get; }
 

@@ -49,30 +49,39 @@ internal static class BundledDocuments
 
     public static string Text(string file) => File.ReadAllText(Path.Combine(Folder, file));
 
-    /// <summary>Reads and validates with a container's TenancyJson and validator; the read result's value and failures.</summary>
-    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) ReadAndValidate(IServiceProvider services, string schema, ReadOnlySpan<byte> utf8, TenantType? tier)
+    /// <summary>
+    /// Reads and validates with a container's TenancyJson and validator, in one call (<c>ReadAndValidate</c>) or in two
+    /// steps (<c>Read</c>, then <c>Validate</c>); the result's value and failures.
+    /// </summary>
+    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) ReadAndValidate(
+        IServiceProvider services, string schema, ReadOnlySpan<byte> utf8, TenantType? tier, bool inTwoSteps = false)
     {
         var context = tier is null ? null : new TenancyValidationContext { Tier = tier };
-        var json = services.GetRequiredService<TenancyJson>();
         return schema switch
         {
-            "tenant-config" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantConfigSchema>>(), context)),
-            "tenant-config-update" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantConfigUpdateSchema>>(), context)),
-            "alert" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<AlertSchema>>(), context)),
-            "tenant-alert" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantAlertSchema>>(), context)),
-            "warning" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<WarningSchema>>(), context)),
-            "tenant-warning" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<TenantWarningSchema>>(), context)),
-            "notification" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<NotificationSchema>>(), context)),
-            "notification-batch" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<NotificationBatchSchema>>(), context)),
-            "monitoring-config" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<MonitoringConfigSchema>>(), context)),
-            "compliance" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<ComplianceSchema>>(), context)),
-            "performance-metrics" => Unpack(json.ReadAndValidate(utf8, services.GetRequiredService<IValidator<PerformanceMetricsSchema>>(), context)),
+            "tenant-config" => Run<TenantConfigSchema>(services, utf8, context, inTwoSteps),
+            "tenant-config-update" => Run<TenantConfigUpdateSchema>(services, utf8, context, inTwoSteps),
+            "alert" => Run<AlertSchema>(services, utf8, context, inTwoSteps),
+            "tenant-alert" => Run<TenantAlertSchema>(services, utf8, context, inTwoSteps),
+            "warning" => Run<WarningSchema>(services, utf8, context, inTwoSteps),
+            "tenant-warning" => Run<TenantWarningSchema>(services, utf8, context, inTwoSteps),
+            "notification" => Run<NotificationSchema>(services, utf8, context, inTwoSteps),
+            "notification-batch" => Run<NotificationBatchSchema>(services, utf8, context, inTwoSteps),
+            "monitoring-config" => Run<MonitoringConfigSchema>(services, utf8, context, inTwoSteps),
+            "compliance" => Run<ComplianceSchema>(services, utf8, context, inTwoSteps),
+            "performance-metrics" => Run<PerformanceMetricsSchema>(services, utf8, context, inTwoSteps),
             _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, null),
         };
     }
 
-    private static (object?, IReadOnlyList<ValidationFailure>) Unpack<T>(TenancyReadResult<T> result)
-        where T : class => (result.Value, result.Errors);
+    private static (object?, IReadOnlyList<ValidationFailure>) Run<T>(IServiceProvider services, ReadOnlySpan<byte> utf8, TenancyValidationContext? context, bool inTwoSteps)
+        where T : class
+    {
+        var json = services.GetRequiredService<TenancyJson>();
+        var validator = services.GetRequiredService<IValidator<T>>();
+        var result = inTwoSteps ? json.Validate(json.Read<T>(utf8), validator, context) : json.ReadAndValidate(utf8, validator, context);
+        return (result.Value, result.Errors);
+    }
 
     /// <summary>
     /// Plants marker tokens (<c>mk12x</c>) in every e-mail address, URL and free-text value, keeping each value's format,
