@@ -15,57 +15,69 @@ using TenancySchemas.Warnings;
 
 namespace TenancySchemas.Cli;
 
-/// <summary>Reads and validates one UTF-8 document.</summary>
-internal delegate DocumentOutcome ValidateDocument(ReadOnlySpan<byte> utf8Json, TenancyValidationContext? context);
+/// <summary>One schema of the catalog: reads and validates its documents, in one call or in two steps.</summary>
+internal abstract class SchemaEntry
+{
+    public abstract Type Type { get; }
+
+    /// <summary>Reads a document; the result is for <see cref="Finish"/>.</summary>
+    public abstract object Read(ReadOnlySpan<byte> utf8Json);
+
+    /// <summary>Validates what <see cref="Read"/> returned.</summary>
+    public abstract DocumentOutcome Finish(object read, TenancyValidationContext? context);
+
+    public DocumentOutcome Validate(ReadOnlySpan<byte> utf8Json, TenancyValidationContext? context) => Finish(Read(utf8Json), context);
+}
+
+/// <summary>The catalog entry of one schema type.</summary>
+internal sealed class SchemaEntry<T>(TenancyJson json, IServiceProvider services) : SchemaEntry
+    where T : class
+{
+    // Resolved on first use: a run validates one or two schemas, and building every validator costs start-up time.
+    private readonly Lazy<IValidator<T>> _validator = new(services.GetRequiredService<IValidator<T>>);
+
+    public override Type Type => typeof(T);
+
+    public override object Read(ReadOnlySpan<byte> utf8Json) => json.Read<T>(utf8Json);
+
+    public override DocumentOutcome Finish(object read, TenancyValidationContext? context)
+    {
+        var result = json.Validate((TenancyReadResult<T>)read, _validator.Value, context);
+        return new DocumentOutcome(result.IsValid, result.Errors);
+    }
+}
 
 /// <summary>The schemas the CLI knows, by the name used on the command line, in file names and in <c>"$schema"</c> hints.</summary>
 internal sealed class SchemaCatalog
 {
     private const string UrnPrefix = "urn:tenancy-schemas:";
 
-    private readonly Dictionary<string, (Type Type, ValidateDocument Validate)> _schemas;
+    private readonly Dictionary<string, SchemaEntry> _schemas;
 
     public SchemaCatalog(IServiceProvider services)
     {
         var json = services.GetRequiredService<TenancyJson>();
         _schemas = new(StringComparer.Ordinal)
         {
-            ["tenant-config"] = For<TenantConfigSchema>(),
-            ["tenant-config-update"] = For<TenantConfigUpdateSchema>(),
-            ["alert"] = For<AlertSchema>(),
-            ["tenant-alert"] = For<TenantAlertSchema>(),
-            ["warning"] = For<WarningSchema>(),
-            ["tenant-warning"] = For<TenantWarningSchema>(),
-            ["notification"] = For<NotificationSchema>(),
-            ["notification-batch"] = For<NotificationBatchSchema>(),
-            ["monitoring-config"] = For<MonitoringConfigSchema>(),
-            ["compliance"] = For<ComplianceSchema>(),
-            ["performance-metrics"] = For<PerformanceMetricsSchema>(),
+            ["tenant-config"] = new SchemaEntry<TenantConfigSchema>(json, services),
+            ["tenant-config-update"] = new SchemaEntry<TenantConfigUpdateSchema>(json, services),
+            ["alert"] = new SchemaEntry<AlertSchema>(json, services),
+            ["tenant-alert"] = new SchemaEntry<TenantAlertSchema>(json, services),
+            ["warning"] = new SchemaEntry<WarningSchema>(json, services),
+            ["tenant-warning"] = new SchemaEntry<TenantWarningSchema>(json, services),
+            ["notification"] = new SchemaEntry<NotificationSchema>(json, services),
+            ["notification-batch"] = new SchemaEntry<NotificationBatchSchema>(json, services),
+            ["monitoring-config"] = new SchemaEntry<MonitoringConfigSchema>(json, services),
+            ["compliance"] = new SchemaEntry<ComplianceSchema>(json, services),
+            ["performance-metrics"] = new SchemaEntry<PerformanceMetricsSchema>(json, services),
         };
-
-        (Type, ValidateDocument) For<T>()
-            where T : class
-        {
-            // Resolved on first use: a run validates one or two schemas, and building every validator costs start-up time.
-            var validator = new Lazy<IValidator<T>>(services.GetRequiredService<IValidator<T>>);
-            return (typeof(T), (utf8, context) =>
-            {
-                var result = json.ReadAndValidate(utf8, validator.Value, context);
-                return new DocumentOutcome(result.IsValid, result.Errors);
-            });
-        }
     }
 
     public IEnumerable<string> Names => _schemas.Keys;
 
     public string NameList => string.Join(", ", _schemas.Keys);
 
-    public bool TryGet(string name, out ValidateDocument validate)
-    {
-        var found = _schemas.TryGetValue(name, out var entry);
-        validate = entry.Validate;
-        return found;
-    }
+    public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SchemaEntry? entry) => _schemas.TryGetValue(name, out entry);
 
     public Type? TypeOf(string name) => _schemas.TryGetValue(name, out var entry) ? entry.Type : null;
 
