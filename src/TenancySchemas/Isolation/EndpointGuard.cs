@@ -27,11 +27,16 @@ internal static class EndpointGuard
     private static readonly IPAddress[] MetadataAddresses =
         [IPAddress.Parse("169.254.169.254"), IPAddress.Parse("169.254.170.2"), IPAddress.Parse("100.100.100.200"), IPAddress.Parse("fd00:ec2::254")];
 
-    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>); <see langword="null"/> when it has none.</summary>
-    public static List<(string Path, string Url)>? Urls(object document)
+    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>).</summary>
+    public static IReadOnlyList<(string Path, string Url)> Urls(object document)
     {
         List<(string Path, string Url)>? found = null;
         Collect(document, string.Empty, depth: 0, ref found);
+        if (found is null)
+        {
+            return [];
+        }
+
         return found;
     }
 

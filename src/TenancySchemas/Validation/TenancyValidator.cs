@@ -230,8 +230,10 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             return;
         }
 
-        foreach (var (path, url) in EndpointGuard.Urls(document) ?? [])
+        var urls = EndpointGuard.Urls(document);
+        for (var i = 0; i < urls.Count; i++)
         {
+            var (path, url) = urls[i];
             var violation = EndpointGuard.Check(url, level);
             if (violation != EndpointViolation.None)
             {
