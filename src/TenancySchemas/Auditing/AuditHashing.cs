@@ -22,7 +22,10 @@ internal static class AuditHashing
     /// <summary>Computes the hash with a reusable SHA-256 instance (the writer's, used under its lock), or a one-shot hash.</summary>
     public static string ComputeHash(AuditRecord record, IncrementalHash? sha256)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        // The fields are gathered as text and transcoded to UTF-8 once: one transcoding per field and separator cost
+        // more than the copies. The bytes are the same either way (separators never pair with a field's surrogates).
+        var text = ArrayPool<char>.Shared.Rent(512);
+        byte[]? bytes = null;
         try
         {
             var length = 0;
@@ -46,15 +49,17 @@ internal static class AuditHashing
             Append(FieldSeparator);
             Append(record.CorrelationId ?? string.Empty);
 
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+            var byteCount = Encoding.UTF8.GetBytes(text.AsSpan(0, length), bytes);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             if (sha256 is null)
             {
-                SHA256.HashData(buffer.AsSpan(0, length), hash);
+                SHA256.HashData(bytes.AsSpan(0, byteCount), hash);
             }
             else
             {
                 // One hashing context for the process's chain: creating an OpenSSL digest per event costs more than hashing it.
-                sha256.AppendData(buffer.AsSpan(0, length));
+                sha256.AppendData(bytes.AsSpan(0, byteCount));
                 sha256.GetHashAndReset(hash);
             }
 
@@ -89,23 +94,27 @@ internal static class AuditHashing
                 Append(FieldSeparator);
             }
 
-            void Append(ReadOnlySpan<char> text)
+            void Append(ReadOnlySpan<char> value)
             {
-                var needed = length + Encoding.UTF8.GetMaxByteCount(text.Length);
-                if (needed > buffer.Length)
+                if (length + value.Length > text.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    var larger = ArrayPool<char>.Shared.Rent(Math.Max(length + value.Length, text.Length * 2));
+                    text.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<char>.Shared.Return(text);
+                    text = larger;
                 }
 
-                length += Encoding.UTF8.GetBytes(text, buffer.AsSpan(length));
+                value.CopyTo(text.AsSpan(length));
+                length += value.Length;
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(text);
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
     }
 }

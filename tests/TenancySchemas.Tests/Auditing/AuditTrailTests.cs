@@ -61,6 +61,31 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public void The_hash_covers_the_documented_canonical_form()
+    {
+        // The canonical form is a contract with every verifier of existing logs: the fields in a fixed order, UTF-8,
+        // separated by U+001F, list items by U+001E. Computed here independently of the library.
+        using var host = new ObservedHost();
+        host.Validator<TenantConfigSchema>().Validate(Samples.Tenant() with { TenantId = "café_01", TenantName = "X" });
+        host.Validator<TenantConfigSchema>().Validate(Samples.Tenant());
+
+        foreach (var e in host.Sink.Events)
+        {
+            var r = ToRecord(e);
+            var canonical = string.Join('\u001f',
+                r.PreviousHash, r.ChainId, r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), r.EventId, r.Timestamp, r.TenantId, r.Tier,
+                r.Schema, r.SchemaVersion, r.Outcome, string.Join('\u001e', r.ErrorCodes), string.Join('\u001e', r.ErrorPaths),
+                string.Join('\u001e', r.RuleSets), r.IsolationLevel, r.DurationMs.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                r.CorrelationId ?? string.Empty);
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+
+            Text(e, "Hash").Should().Be(expected);
+        }
+
+        Items(host.Sink.Events.First(), "ErrorCodes").Should().NotBeEmpty("the lists are part of what is checked");
+    }
+
+    [Fact]
     public void An_invalid_validation_records_codes_and_paths_but_no_value()
     {
         using var host = new ObservedHost();
