@@ -66,6 +66,8 @@ public sealed class IsolationTests
             .ShouldHaveFailure(TenancyErrorCodes.HttpsRequired, "Targets[0].Endpoint");
         host.Validator<AlertSchema>().Validate(Samples.Alert() with { RunbookUrl = "https://wiki.internal/cpu" }, new TenancyValidationContext { Tier = TenantType.Enterprise })
             .ShouldHaveFailure(TenancyErrorCodes.PrivateEndpoint, "RunbookUrl").ErrorMessage.Should().Contain("strict");
+        host.Validator<AlertSchema>().Validate(Samples.Alert() with { WebhookUrls = ["https://hooks.acme.com/a", "http://hooks.acme.com/b"] }, new TenancyValidationContext { Tier = TenantType.Enterprise })
+            .Errors.Where(e => e.ErrorCode == TenancyErrorCodes.HttpsRequired).Select(e => e.PropertyName).Should().Equal("WebhookUrls[1]");
     }
 
     [Theory]
