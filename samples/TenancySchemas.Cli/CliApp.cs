@@ -471,9 +471,9 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
     private void SetCulture()
     {
         var chosen = locale ?? _provider!.GetRequiredService<IOptions<TenancySchemaOptions>>().Value.DefaultLocale;
-        CultureInfo.CurrentUICulture = chosen is "en" or "fr" or "de" or "es"
+        CultureInfo.CurrentUICulture = TenancySchemaOptions.SupportedLocales.Contains(chosen)
             ? CultureInfo.GetCultureInfo(chosen)
-            : throw new UsageException($"--locale '{chosen}' is not supported; accepted: en, fr, de, es.");
+            : throw new UsageException($"--locale '{chosen}' is not supported; accepted: {string.Join(", ", TenancySchemaOptions.SupportedLocales)}.");
     }
 }
 

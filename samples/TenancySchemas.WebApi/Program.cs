@@ -32,7 +32,7 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 
 // Messages follow Accept-Language among the four languages of the library.
-CultureInfo[] languages = [.. ((string[])["en", "fr", "de", "es"]).Select(CultureInfo.GetCultureInfo)];
+CultureInfo[] languages = [.. TenancySchemaOptions.SupportedLocales.Select(CultureInfo.GetCultureInfo)];
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("en"),

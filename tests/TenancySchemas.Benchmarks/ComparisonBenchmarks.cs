@@ -108,7 +108,12 @@ public class ComparisonBenchmarks
 /// <summary>The benchmark documents.</summary>
 internal static class Documents
 {
-    public static AlertSchema Alert(int recipients) => new()
+    /// <summary>A typical alert; every other recipient is an e-mail address, the rest are channels.</summary>
+    public static AlertSchema Alert(int recipients) =>
+        Alert([.. Enumerable.Range(0, recipients).Select(i => i % 2 == 0 ? $"oncall{i}@acme.example.com" : $"#ops-{i}")]);
+
+    /// <summary>A typical alert with the given recipients.</summary>
+    public static AlertSchema Alert(IReadOnlyList<string> recipients) => new()
     {
         TenantId = "acme_01",
         Name = "High CPU",
@@ -118,7 +123,7 @@ internal static class Documents
         Category = AlertCategory.Performance,
         Conditions = [new AlertCondition { MetricName = "cpu_usage_percent", Operator = AlertOperator.Gt, Threshold = 90 }],
         NotificationChannels = [AlertChannel.Email, AlertChannel.Slack],
-        Recipients = [.. Enumerable.Range(0, recipients).Select(i => i % 2 == 0 ? $"oncall{i}@acme.example.com" : $"#ops-{i}")],
+        Recipients = recipients,
         Tags = new Dictionary<string, string> { ["team"] = "platform" },
     };
 

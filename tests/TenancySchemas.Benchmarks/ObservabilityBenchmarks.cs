@@ -57,17 +57,7 @@ public class ObservabilityBenchmarks
             o.EnableMetrics = false;
             o.Tiers.Enterprise = o.Tiers.Enterprise with { ValidationRequestsPerSecond = int.MaxValue / 2, ValidationBurst = int.MaxValue / 2 };
         });
-        _alert = new AlertSchema
-        {
-            TenantId = "acme_01",
-            Name = "High CPU",
-            Title = "CPU above 90 %",
-            Description = "CPU usage of the API tier is above 90 % for 5 minutes.",
-            Severity = AlertSeverity.High,
-            Category = AlertCategory.Performance,
-            Conditions = [new AlertCondition { MetricName = "cpu", Operator = AlertOperator.Gt, Threshold = 90 }],
-            Recipients = ["oncall@acme.example.com"],
-        };
+        _alert = Documents.Alert(["oncall@acme.example.com"]);
     }
 
     [Benchmark(Baseline = true)]

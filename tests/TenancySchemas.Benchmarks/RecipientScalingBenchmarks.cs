@@ -34,17 +34,7 @@ public class RecipientScalingBenchmarks
                 o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
             })
             .BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
-        _alert = new AlertSchema
-        {
-            TenantId = "acme_01",
-            Name = "High CPU",
-            Title = "CPU above 90 %",
-            Description = "CPU usage of the API tier is above 90 % for 5 minutes.",
-            Severity = AlertSeverity.High,
-            Category = AlertCategory.Performance,
-            Conditions = [new AlertCondition { MetricName = "cpu", Operator = AlertOperator.Gt, Threshold = 90 }],
-            Recipients = [.. Enumerable.Range(0, Recipients).Select(i => $"person{i}@acme.example.com")],
-        };
+        _alert = Documents.Alert([.. Enumerable.Range(0, Recipients).Select(i => $"person{i}@acme.example.com")]);
     }
 
     [Benchmark]

@@ -23,6 +23,12 @@ public sealed class TenancySchemaOptions
     /// </summary>
     public string DefaultLocale { get; set; } = "en";
 
+    /// <summary>
+    /// Gets the languages the library's messages are written in (<c>en</c>, <c>fr</c>, <c>de</c>, <c>es</c>): the values
+    /// <see cref="DefaultLocale"/> accepts, and the cultures an app offers its callers (ASP.NET Core request localization).
+    /// </summary>
+    public static IReadOnlyList<string> SupportedLocales => Localization.MessageCulture.Supported;
+
     /// <summary>Gets or sets how strictly tenants are kept apart (<c>TENANT_ISOLATION_LEVEL</c>). The default value is <see cref="IsolationLevel.Moderate"/>.</summary>
     public IsolationLevel IsolationLevel { get; set; } = IsolationLevel.Moderate;
 

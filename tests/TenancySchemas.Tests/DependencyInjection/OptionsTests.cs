@@ -41,6 +41,16 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void The_supported_locales_are_the_four_message_languages_and_each_is_accepted_as_default()
+    {
+        TenancySchemaOptions.SupportedLocales.Should().Equal("en", "fr", "de", "es");
+        foreach (var locale in TenancySchemaOptions.SupportedLocales)
+        {
+            Resolve(s => s.AddTenancySchemas(o => o.DefaultLocale = locale)).DefaultLocale.Should().Be(locale);
+        }
+    }
+
+    [Fact]
     public void Environment_variables_are_read_through_the_apps_configuration_case_insensitively()
     {
         var options = Resolve(s => s.AddTenancySchemas(), new Dictionary<string, string?>
