@@ -11,53 +11,14 @@ namespace TenancySchemas.Json;
 internal static class StructureScanner
 {
     public static bool Scan(ReadOnlySpan<byte> utf8Json, int maxDepth, List<ReadError> errors) =>
-        IsWellFormed(utf8Json, maxDepth) || ScanWithPaths(utf8Json, maxDepth, errors);
+        Pass(utf8Json, maxDepth, errors: null) || Pass(utf8Json, maxDepth, errors);
 
-    // The same checks as ScanWithPaths, in the same order, without a path or an allocation.
-    private static bool IsWellFormed(ReadOnlySpan<byte> utf8Json, int maxDepth)
+    // One pass; with errors == null it neither tracks the path nor allocates, and only answers.
+    private static bool Pass(ReadOnlySpan<byte> utf8Json, int maxDepth, List<ReadError>? errors)
     {
-        var reader = new Utf8JsonReader(utf8Json, ReaderOptions(maxDepth));
-        try
-        {
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        if (reader.CurrentDepth >= maxDepth)
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    case JsonTokenType.PropertyName or JsonTokenType.String:
-                        if (!IsValidText(ref reader))
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    default:
-                        continue;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        return true;
-    }
-
-    private static JsonReaderOptions ReaderOptions(int maxDepth) =>
-        new() { MaxDepth = maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow };
-
-    private static bool ScanWithPaths(ReadOnlySpan<byte> utf8Json, int maxDepth, List<ReadError> errors)
-    {
-        var reader = new Utf8JsonReader(utf8Json, ReaderOptions(maxDepth));
-        var path = new JsonPathBuilder();
-        var containers = new Stack<(bool IsArray, int NextIndex)>();
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
+        var path = errors is null ? null : new JsonPathBuilder();
+        var containers = errors is null ? null : new Stack<(bool IsArray, int NextIndex)>();
         try
         {
             while (reader.Read())
@@ -65,10 +26,10 @@ internal static class StructureScanner
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        path.PushMember(ReadText(ref reader) ?? "?");
+                        path?.PushMember(ReadText(ref reader) ?? "?");
                         if (!IsValidText(ref reader))
                         {
-                            errors.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path.Current, ("Detail", new MessageText("detail.invalid_utf8"))));
+                            errors?.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path!.Current, ("Detail", new MessageText("detail.invalid_utf8"))));
                             return false;
                         }
 
@@ -77,21 +38,21 @@ internal static class StructureScanner
                         EnterValue(path, containers);
                         if (reader.CurrentDepth >= maxDepth)
                         {
-                            errors.Add(ReadError.Create(TenancyErrorCodes.JsonTooDeep, path.Current, ("Limit", maxDepth)));
+                            errors?.Add(ReadError.Create(TenancyErrorCodes.JsonTooDeep, path!.Current, ("Limit", maxDepth)));
                             return false;
                         }
 
-                        containers.Push((reader.TokenType == JsonTokenType.StartArray, 0));
+                        containers?.Push((reader.TokenType == JsonTokenType.StartArray, 0));
                         continue;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        containers.Pop();
+                        containers?.Pop();
                         LeaveValue(path, containers);
                         continue;
                     default:
                         EnterValue(path, containers);
                         if (reader.TokenType == JsonTokenType.String && !IsValidText(ref reader))
                         {
-                            errors.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path.Current, ("Detail", new MessageText("detail.invalid_utf8"))));
+                            errors?.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path!.Current, ("Detail", new MessageText("detail.invalid_utf8"))));
                             return false;
                         }
 
@@ -102,7 +63,7 @@ internal static class StructureScanner
         }
         catch (JsonException exception)
         {
-            errors.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path.Current, ("Detail", Describe(exception))));
+            errors?.Add(ReadError.Create(TenancyErrorCodes.JsonMalformed, path!.Current, ("Detail", Describe(exception))));
             return false;
         }
 
@@ -134,9 +95,9 @@ internal static class StructureScanner
     }
 
     // A value inside an array gets its index pushed; a value after a member name already has the name.
-    private static void EnterValue(JsonPathBuilder path, Stack<(bool IsArray, int NextIndex)> containers)
+    private static void EnterValue(JsonPathBuilder? path, Stack<(bool IsArray, int NextIndex)>? containers)
     {
-        if (containers.TryPeek(out var top) && top.IsArray)
+        if (path is not null && containers is not null && containers.TryPeek(out var top) && top.IsArray)
         {
             path.PushIndex(top.NextIndex);
             containers.Pop();
@@ -144,9 +105,9 @@ internal static class StructureScanner
         }
     }
 
-    private static void LeaveValue(JsonPathBuilder path, Stack<(bool IsArray, int NextIndex)> containers)
+    private static void LeaveValue(JsonPathBuilder? path, Stack<(bool IsArray, int NextIndex)>? containers)
     {
-        if (containers.Count > 0)
+        if (path is not null && containers is not null && containers.Count > 0)
         {
             path.Pop();
         }
