@@ -128,19 +128,13 @@ internal static class EndpointGuard
                 case string url when member.IsUrl:
                     (found ??= []).Add((prefix + member.Property.Name, url));
                     break;
-                case IReadOnlyCollection<KeyValuePair<string, string>> { Count: 0 } when member.IsUrl:
+                case IReadOnlyCollection<object> { Count: 0 } or IReadOnlyCollection<KeyValuePair<string, string>> { Count: 0 }:
+                    // Empty lists (covariant: of strings or records) and maps: nothing to walk, no enumerator to allocate.
                     break;
                 case IEnumerable<KeyValuePair<string, string>> pairs when member.IsUrl:
                     foreach (var (key, url) in pairs)
                     {
                         (found ??= []).Add(($"{prefix}{member.Property.Name}[{key}]", url));
-                    }
-
-                    break;
-                case IReadOnlyList<string> urls when member.IsUrl:
-                    for (var i = 0; i < urls.Count; i++)
-                    {
-                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{i}]", urls[i]));
                     }
 
                     break;
@@ -152,27 +146,16 @@ internal static class EndpointGuard
                     }
 
                     break;
-                case IReadOnlyList<object> items when !member.IsUrl:
-                    // Lists of records (covariant): indexed, so an empty or short list costs no enumerator.
-                    for (var index = 0; index < items.Count; index++)
-                    {
-                        if (items[index] is { } item && IsRecord(item.GetType()))
-                        {
-                            Collect(item, $"{prefix}{member.Property.Name}[{index}].", depth + 1, ref found);
-                        }
-                    }
-
-                    break;
                 case IEnumerable items and not string when !member.IsUrl:
-                    var at = 0;
+                    var index = 0;
                     foreach (var item in items)
                     {
                         if (item is not null && IsRecord(item.GetType()))
                         {
-                            Collect(item, $"{prefix}{member.Property.Name}[{at}].", depth + 1, ref found);
+                            Collect(item, $"{prefix}{member.Property.Name}[{index}].", depth + 1, ref found);
                         }
 
-                        at++;
+                        index++;
                     }
 
                     break;
