@@ -36,8 +36,8 @@ internal sealed class ValidationAuditor : IDisposable
     private readonly System.Security.Cryptography.IncrementalHash _sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
     private readonly byte[] _eventIdPrefix = Guid.NewGuid().ToByteArray()[..8];
     private long _sequence;
-    private string _previousHash = AuditHashing.GenesisHash;
-    private ScalarValue _previousHashValue = new(AuditHashing.GenesisHash);
+    // The last written hash, as the event property value that the next event repeats as its PreviousHash.
+    private ScalarValue _previousHash = new(AuditHashing.GenesisHash);
 
     public ValidationAuditor(IOptions<TenancySchemaOptions> options, TimeProvider time, IServiceProvider services)
     {
@@ -80,7 +80,7 @@ internal sealed class ValidationAuditor : IDisposable
                 CorrelationId = Activity.Current?.TraceId.ToHexString(),
                 ChainId = ChainId,
                 Sequence = _sequence + 1,
-                PreviousHash = _previousHash,
+                PreviousHash = (string)_previousHash.Value!,
                 Hash = string.Empty,
             };
 
@@ -90,8 +90,7 @@ internal sealed class ValidationAuditor : IDisposable
 
             // Only a written event advances the chain: a failed write leaves no gap.
             _sequence = record.Sequence;
-            _previousHash = (string)hash.Value!;
-            _previousHashValue = hash;
+            _previousHash = hash;
         }
     }
 
@@ -204,7 +203,7 @@ internal sealed class ValidationAuditor : IDisposable
         properties[11] = Scalar(nameof(AuditRecord.DurationMs), record.DurationMs);
         properties[12] = _chainIds.For(record.ChainId);
         properties[13] = Scalar(nameof(AuditRecord.Sequence), record.Sequence);
-        properties[14] = new(nameof(AuditRecord.PreviousHash), _previousHashValue);
+        properties[14] = new(nameof(AuditRecord.PreviousHash), _previousHash);
         properties[15] = new(nameof(AuditRecord.Hash), hash);
         properties[16] = SourceContext;
         if (record.CorrelationId is not null)
