@@ -19,7 +19,7 @@ namespace TenancySchemas.Validation;
 /// family's common rules plus its tier's rule set. Child validators of nested records run inside it and never
 /// repeat it. Validators are singletons: nothing here is per-call state except locals.
 /// </summary>
-internal abstract class TenancyValidator<T> : AbstractValidator<T>
+internal abstract class TenancyValidator<T> : AbstractValidator<T>, IValidator<T>, ITenancyValidator<T>
     where T : class
 {
     private static readonly FrozenSet<string> TierRuleSetNames = TierProfile.AllTiers.Select(t => t.ToWire()).ToFrozenSet(StringComparer.Ordinal);
@@ -102,8 +102,8 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
 
         var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var prepared = Prepare(context);
-        var result = Finish(base.Validate(prepared.Context), prepared.Early);
+        var prepared = Prepare(context.InstanceToValidate, CallOf(context), context.Selector);
+        var result = Finish(base.Validate(Copy(context, prepared.Selector)), prepared.Early);
         Observe(context.InstanceToValidate, prepared, result, started);
         return ThrowIfRequested(context, result);
     }
@@ -118,13 +118,43 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
 
         var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var prepared = Prepare(context);
-        var result = Finish(await base.ValidateAsync(prepared.Context, cancellation).ConfigureAwait(false), prepared.Early);
+        var prepared = Prepare(context.InstanceToValidate, CallOf(context), context.Selector);
+        var result = Finish(await base.ValidateAsync(Copy(context, prepared.Selector), cancellation).ConfigureAwait(false), prepared.Early);
         Observe(context.InstanceToValidate, prepared, result, started);
         return ThrowIfRequested(context, result);
     }
 
-    private void Observe(T document, Prepared prepared, TenancyValidationResult result, long started) =>
+    // validator.Validate(document) and the per-call extensions come here: the tier is chosen before FluentValidation's
+    // context exists, so that one context, built with the tier's selector, serves the whole validation.
+    ValidationResult IValidator<T>.Validate(T instance) => Validate(instance, call: null);
+
+    Task<ValidationResult> IValidator<T>.ValidateAsync(T instance, CancellationToken cancellation) => ValidateAsync(instance, call: null, cancellation);
+
+    /// <inheritdoc/>
+    public ValidationResult Validate(T document, TenancyValidationContext? call)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var started = Services.TimeProvider.GetTimestamp();
+        using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
+        var prepared = Prepare(document, call, requested: null);
+        var result = Finish(base.Validate(Root(document, call, prepared.Selector)), prepared.Early);
+        Observe(document, prepared, result, started);
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ValidationResult> ValidateAsync(T document, TenancyValidationContext? call, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var started = Services.TimeProvider.GetTimestamp();
+        using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
+        var prepared = Prepare(document, call, requested: null);
+        var result = Finish(await base.ValidateAsync(Root(document, call, prepared.Selector), cancellation).ConfigureAwait(false), prepared.Early);
+        Observe(document, prepared, result, started);
+        return result;
+    }
+
+    private void Observe(T document, Prepared prepared, ValidationResult result, long started) =>
         Services.Observe(new ValidationOutcome(
             SchemaNames.Of(document.GetType()),
             TenantIdOf(document),
@@ -134,16 +164,50 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             result.Errors,
             Services.TimeProvider.GetElapsedTime(started)));
 
-    private static TenancyValidationResult ThrowIfRequested(ValidationContext<T> context, TenancyValidationResult result) =>
+    private static ValidationResult ThrowIfRequested(ValidationContext<T> context, ValidationResult result) =>
         context.ThrowOnFailures && !result.IsValid ? throw new ValidationException(result.Errors) : result;
 
-    /// <summary>The context to run, the failures found before the rules, and the tier and rule sets chosen.</summary>
-    private readonly record struct Prepared(ValidationContext<T> Context, List<ValidationFailure>? Early, TenantType? Tier, IReadOnlyList<string> RuleSets);
+    private static TenancyValidationContext? CallOf(ValidationContext<T> context) =>
+        context.RootContextData.TryGetValue(TenancyValidationContext.Key, out var data) ? data as TenancyValidationContext : null;
 
-    private Prepared Prepare(ValidationContext<T> context)
+    private static ValidationContext<T> Root(T document, TenancyValidationContext? call, IValidatorSelector selector)
     {
-        var document = context.InstanceToValidate ?? throw new ArgumentException("Cannot validate a null document.", nameof(context));
-        var call = context.RootContextData.TryGetValue(TenancyValidationContext.Key, out var data) ? data as TenancyValidationContext : null;
+        var context = new ValidationContext<T>(document, propertyChain: null, selector);
+
+        // Rules read the call's data only for its instant (see Now): without one, the context data stays empty.
+        if (call?.Now is not null)
+        {
+            context.RootContextData[TenancyValidationContext.Key] = call;
+        }
+
+        return context;
+    }
+
+    // FluentValidation's selector is fixed when its context is built: a caller's context is copied with the tier's.
+    private static ValidationContext<T> Copy(ValidationContext<T> context, IValidatorSelector selector)
+    {
+        var copy = new ValidationContext<T>(context.InstanceToValidate, context.PropertyChain, selector);
+        foreach (var (key, value) in context.RootContextData)
+        {
+            copy.RootContextData[key] = value;
+        }
+
+        return copy;
+    }
+
+    /// <summary>The selector to run, the failures found before the rules, and the tier and rule sets chosen.</summary>
+    private readonly record struct Prepared(IValidatorSelector Selector, List<ValidationFailure>? Early, TenantType? Tier, IReadOnlyList<string> RuleSets);
+
+    /// <param name="document">The document.</param>
+    /// <param name="call">The per-call data, if any.</param>
+    /// <param name="requested">The caller's selector; <see langword="null"/> when the caller chose nothing (the tier decides).</param>
+    private Prepared Prepare(T document, TenancyValidationContext? call, IValidatorSelector? requested)
+    {
+        if (document is null)
+        {
+            throw new ArgumentException("Cannot validate a null document.", nameof(document));
+        }
+
         var tenantId = TenantIdOf(document);
         List<ValidationFailure>? early = null;
 
@@ -159,17 +223,17 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             (early ??= []).Add(Failure(string.Empty, TenancyErrorCodes.NoTenantContext, MessageArgs.None));
         }
 
-        IValidatorSelector selector;
+        IValidatorSelector? selector;
         TenantType? chosenTier = null;
-        switch (HasTierRules ? context.Selector : null)
+        switch (HasTierRules ? requested ?? DefaultSelector : null)
         {
             case null:
-                selector = context.Selector;
+                selector = requested;
                 break;
             case RulesetValidatorSelector explicitSets when explicitSets.RuleSets.Any(TierRuleSetNames.Contains):
                 // The caller chose the tier (o.IncludeRuleSets("trial")): its common rules still apply.
                 selector = new RulesetValidatorSelector([.. explicitSets.RuleSets.Append(RulesetValidatorSelector.DefaultRuleSetName).Distinct()]);
-                chosenTier = TierProfile.AllTiers.FirstOrDefault(t => explicitSets.RuleSets.Contains(t.ToWire()));
+                chosenTier = NamedTier(explicitSets.RuleSets);
                 break;
             case DefaultValidatorSelector:
                 var tier = ResolveTier(document, call, tenantId);
@@ -194,27 +258,29 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
                 break;
             default:
                 // A property-only validation (IncludeProperties) is partial by design: no tier is involved.
-                selector = context.Selector;
+                selector = requested;
                 break;
         }
 
         EnforceRateLimit(document, tenantId, chosenTier);
         AddIsolationFailures(document, level, chosenTier, ref early);
 
-        var prepared = new ValidationContext<T>(document, context.PropertyChain, selector);
-        foreach (var (key, value) in context.RootContextData)
-        {
-            prepared.RootContextData[key] = value;
-        }
-
+        // A document without tier rules (an update) and no choice of the caller's runs every rule, as FluentValidation would.
+        selector ??= DefaultSelector;
         IReadOnlyList<string> ruleSets = selector switch
         {
             TierRuleSetSelector tierSelector => tierSelector.RuleSets,
             RulesetValidatorSelector named => [.. named.RuleSets],
             _ => HasTierRules ? DefaultRuleSets : [],
         };
-        return new Prepared(prepared, early, chosenTier, ruleSets);
+        return new Prepared(selector, early, chosenTier, ruleSets);
     }
+
+    // Not a lambda inside Prepare: its capture would be allocated on every call, whichever case runs.
+    private static TenantType? NamedTier(IEnumerable<string> ruleSets) => TierProfile.AllTiers.FirstOrDefault(t => ruleSets.Contains(t.ToWire()));
+
+    // Stateless: one instance serves every validation that runs all rules.
+    private static readonly DefaultValidatorSelector DefaultSelector = new();
 
     /// <summary>Cross-tenant references of a family's document at an isolation level (spec: isolation levels); none by default.</summary>
     protected virtual IEnumerable<ValidationFailure> CrossTenantFailures(T document, IsolationLevel level, TenantType? tier) => [];
@@ -302,8 +368,14 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
 
     private static readonly IReadOnlyList<string> DefaultRuleSets = TierRuleSetSelector.CommonOnly.RuleSets;
 
-    private static TenancyValidationResult Finish(ValidationResult result, List<ValidationFailure>? early)
+    private static ValidationResult Finish(ValidationResult result, List<ValidationFailure>? early)
     {
+        if (early is null && result.Errors.Count == 0)
+        {
+            // Nothing failed: FluentValidation's own result already says valid, and no copy is needed.
+            return result;
+        }
+
         if (early is not null)
         {
             result.Errors.InsertRange(0, early);
@@ -317,7 +389,7 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>
             }
         }
 
-        return new TenancyValidationResult(result.Errors);
+        return new TenancyValidationResult(result.Errors) { RuleSetsExecuted = result.RuleSetsExecuted };
     }
 
     private static ValidationFailure Failure(string property, string code, MessageArgs args) =>

@@ -16,6 +16,11 @@ public static class TenancyValidatorExtensions
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(context);
+        if (validator is ITenancyValidator<T> tenancy)
+        {
+            return tenancy.Validate(document, context);
+        }
+
         var validationContext = new ValidationContext<T>(document);
         validationContext.RootContextData[TenancyValidationContext.Key] = context;
         return validator.Validate(validationContext);
@@ -32,6 +37,11 @@ public static class TenancyValidatorExtensions
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(context);
+        if (validator is ITenancyValidator<T> tenancy)
+        {
+            return tenancy.ValidateAsync(document, context, cancellationToken);
+        }
+
         var validationContext = new ValidationContext<T>(document);
         validationContext.RootContextData[TenancyValidationContext.Key] = context;
         return validator.ValidateAsync(validationContext, cancellationToken);
