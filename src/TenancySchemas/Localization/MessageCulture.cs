@@ -16,7 +16,45 @@ internal static class MessageCulture
     /// <summary>Returns the supported neutral culture for <paramref name="requested"/> (fr-CA → fr), else <paramref name="defaultLocale"/>.</summary>
     public static CultureInfo Resolve(CultureInfo requested, string defaultLocale)
     {
-        for (var culture = requested; !string.IsNullOrEmpty(culture.Name); culture = culture.Parent)
+        if (SupportedAncestor(requested) is { } supported)
+        {
+            return supported;
+        }
+
+        foreach (var culture in Cultures)
+        {
+            if (string.Equals(culture.Name, defaultLocale, StringComparison.OrdinalIgnoreCase))
+            {
+                return culture;
+            }
+        }
+
+        return Cultures[0];
+    }
+
+    /// <summary>
+    /// Switches the calling flow's UI culture for the duration of a validation and restores it on dispose, unless
+    /// messages already come out in the resolved language. Writing the culture copies the execution context, twice per
+    /// call; a caller in fr-CA gets French and one in the invariant culture English (the neutral resources and
+    /// FluentValidation's fallback) without it.
+    /// </summary>
+    public static Scope Use(string defaultLocale)
+    {
+        var current = CultureInfo.CurrentUICulture;
+        var resolved = Resolve(current, defaultLocale);
+        var spoken = string.IsNullOrEmpty(current.Name) ? Cultures[0] : SupportedAncestor(current);
+        if (ReferenceEquals(resolved, current) || ReferenceEquals(resolved, spoken))
+        {
+            return default;
+        }
+
+        CultureInfo.CurrentUICulture = resolved;
+        return new Scope(current);
+    }
+
+    private static CultureInfo? SupportedAncestor(CultureInfo culture)
+    {
+        for (; !string.IsNullOrEmpty(culture.Name); culture = culture.Parent)
         {
             foreach (var supported in Cultures)
             {
@@ -27,21 +65,7 @@ internal static class MessageCulture
             }
         }
 
-        return Cultures.FirstOrDefault(c => string.Equals(c.Name, defaultLocale, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
-    }
-
-    /// <summary>Switches the calling flow's UI culture for the duration of a validation and restores it on dispose.</summary>
-    public static Scope Use(string defaultLocale)
-    {
-        var current = CultureInfo.CurrentUICulture;
-        var resolved = Resolve(current, defaultLocale);
-        if (ReferenceEquals(resolved, current))
-        {
-            return default;
-        }
-
-        CultureInfo.CurrentUICulture = resolved;
-        return new Scope(current);
+        return null;
     }
 
     internal readonly struct Scope(CultureInfo? previous) : IDisposable

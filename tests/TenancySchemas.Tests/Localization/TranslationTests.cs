@@ -79,6 +79,33 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void A_regional_culture_gets_its_language_for_built_in_messages_too()
+    {
+        using var host = new TestHost();
+        var broken = Samples.Tenant() with { TenantName = "A" };
+
+        // The caller's culture is kept as it is (no switch to the neutral one): FluentValidation must still find French.
+        host.Validate(broken, "fr-CA").ShouldHaveFailure("LengthValidator").ErrorMessage.Should().Contain("caractères");
+        host.Validate(broken, "es-MX").ShouldHaveFailure("LengthValidator").ErrorMessage.Should().Contain("caracteres");
+    }
+
+    [Theory]
+    [InlineData("en", "HIPAA compliance requires MFA", "characters")]
+    [InlineData("fr", "La conformité HIPAA exige l'authentification multifacteur", "caractères")]
+    [InlineData("de", "HIPAA-Konformität erfordert Multi-Faktor-Authentifizierung", "Zeichen")]
+    public void A_caller_in_the_invariant_culture_gets_the_default_locale(string defaultLocale, string expected, string builtInWord)
+    {
+        using var host = new TestHost(o => o.DefaultLocale = defaultLocale);
+        var broken = Samples.Tenant() with { TenantName = "A", ComplianceLevels = [ComplianceLevel.Hipaa] };
+
+        var (result, after) = InCulture.Run(string.Empty, () => (host.Validator<TenantConfigSchema>().Validate(broken), CultureInfo.CurrentUICulture));
+
+        result.ShouldHaveFailure(TenancyErrorCodes.HipaaRequiresMfa).ErrorMessage.Should().Be(expected);
+        result.ShouldHaveFailure("LengthValidator").ErrorMessage.Should().Contain(builtInWord);
+        after.Should().Be(CultureInfo.InvariantCulture, "the validator puts the caller's culture back");
+    }
+
+    [Fact]
     public void The_default_locale_applies_when_the_caller_culture_is_not_supported()
     {
         using var host = new TestHost(o => o.DefaultLocale = "es");
