@@ -173,3 +173,29 @@ internal static class HandWritten
         return failures.Count;
     }
 }
+
+/// <summary>
+/// FluentValidation's own work for one of the library's validators: the same rules and the tier's rule set, called
+/// past the library's override of <c>Validate</c> (culture, tier choice, isolation, rate limit, audit, metrics). The
+/// library path's time and allocation beyond this are what TenancySchemas itself adds. Built by reflection: the
+/// override and the tier selector are internal, and a benchmark must not need the library to open them.
+/// </summary>
+internal static class FluentValidationEngine
+{
+    public static Func<T, bool> For<T>(IValidator<T> validator, Tiers.TenantType tier)
+    {
+        var selectorType = typeof(TenancySchemaOptions).Assembly.GetType("TenancySchemas.Validation.TierRuleSetSelector", throwOnError: true)!;
+        var selector = (FluentValidation.Internal.IValidatorSelector)selectorType.GetMethod("For")!.Invoke(null, [tier])!;
+
+        // A non-virtual call of AbstractValidator<T>.Validate(ValidationContext<T>), as a base call from the override would make.
+        var baseValidate = typeof(AbstractValidator<T>).GetMethod(nameof(AbstractValidator<T>.Validate), [typeof(ValidationContext<T>)])!;
+        var method = new System.Reflection.Emit.DynamicMethod("EngineValidate", typeof(FluentValidation.Results.ValidationResult), [typeof(IValidator<T>), typeof(ValidationContext<T>)], typeof(FluentValidationEngine).Module, skipVisibility: true);
+        var il = method.GetILGenerator();
+        il.Emit(System.Reflection.Emit.OpCodes.Ldarg_0);
+        il.Emit(System.Reflection.Emit.OpCodes.Ldarg_1);
+        il.Emit(System.Reflection.Emit.OpCodes.Call, baseValidate);
+        il.Emit(System.Reflection.Emit.OpCodes.Ret);
+        var validate = method.CreateDelegate<Func<IValidator<T>, ValidationContext<T>, FluentValidation.Results.ValidationResult>>();
+        return document => validate(validator, new ValidationContext<T>(document, propertyChain: null, selector)).IsValid;
+    }
+}
