@@ -95,33 +95,17 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>, IValidator<T
     public override ValidationResult Validate(ValidationContext<T> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.IsChildContext)
-        {
-            return base.Validate(context);
-        }
-
-        var started = Services.TimeProvider.GetTimestamp();
-        using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var prepared = Prepare(context.InstanceToValidate, CallOf(context), context.Selector);
-        var result = Finish(base.Validate(Copy(context, prepared.Selector)), prepared.Early);
-        Observe(context.InstanceToValidate, prepared, result, started);
-        return ThrowIfRequested(context, result);
+        return context.IsChildContext
+            ? base.Validate(context)
+            : ThrowIfRequested(context, Run(context.InstanceToValidate, CallOf(context), context));
     }
 
     public override async Task<ValidationResult> ValidateAsync(ValidationContext<T> context, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.IsChildContext)
-        {
-            return await base.ValidateAsync(context, cancellation).ConfigureAwait(false);
-        }
-
-        var started = Services.TimeProvider.GetTimestamp();
-        using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var prepared = Prepare(context.InstanceToValidate, CallOf(context), context.Selector);
-        var result = Finish(await base.ValidateAsync(Copy(context, prepared.Selector), cancellation).ConfigureAwait(false), prepared.Early);
-        Observe(context.InstanceToValidate, prepared, result, started);
-        return ThrowIfRequested(context, result);
+        return context.IsChildContext
+            ? await base.ValidateAsync(context, cancellation).ConfigureAwait(false)
+            : ThrowIfRequested(context, await RunAsync(context.InstanceToValidate, CallOf(context), context, cancellation).ConfigureAwait(false));
     }
 
     // validator.Validate(document) and the per-call extensions come here: the tier is chosen before FluentValidation's
@@ -134,22 +118,33 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>, IValidator<T
     public ValidationResult Validate(T document, TenancyValidationContext? call)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return Run(document, call, callerContext: null);
+    }
+
+    /// <inheritdoc/>
+    public Task<ValidationResult> ValidateAsync(T document, TenancyValidationContext? call, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return RunAsync(document, call, callerContext: null, cancellation);
+    }
+
+    /// <summary>Steps 1-8 of a root validation; a caller's own context, if any, is copied with the chosen selector.</summary>
+    private ValidationResult Run(T document, TenancyValidationContext? call, ValidationContext<T>? callerContext)
+    {
         var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var prepared = Prepare(document, call, requested: null);
-        var result = Finish(base.Validate(Root(document, call, prepared.Selector)), prepared.Early);
+        var prepared = Prepare(document, call, callerContext?.Selector);
+        var result = Finish(base.Validate(ContextFor(document, call, callerContext, prepared.Selector)), prepared.Early);
         Observe(document, prepared, result, started);
         return result;
     }
 
-    /// <inheritdoc/>
-    public async Task<ValidationResult> ValidateAsync(T document, TenancyValidationContext? call, CancellationToken cancellation)
+    private async Task<ValidationResult> RunAsync(T document, TenancyValidationContext? call, ValidationContext<T>? callerContext, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(document);
         var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
-        var prepared = Prepare(document, call, requested: null);
-        var result = Finish(await base.ValidateAsync(Root(document, call, prepared.Selector), cancellation).ConfigureAwait(false), prepared.Early);
+        var prepared = Prepare(document, call, callerContext?.Selector);
+        var result = Finish(await base.ValidateAsync(ContextFor(document, call, callerContext, prepared.Selector), cancellation).ConfigureAwait(false), prepared.Early);
         Observe(document, prepared, result, started);
         return result;
     }
@@ -170,29 +165,25 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>, IValidator<T
     private static TenancyValidationContext? CallOf(ValidationContext<T> context) =>
         context.RootContextData.TryGetValue(TenancyValidationContext.Key, out var data) ? data as TenancyValidationContext : null;
 
-    private static ValidationContext<T> Root(T document, TenancyValidationContext? call, IValidatorSelector selector)
+    // FluentValidation fixes a context's selector when the context is built: the validation gets a context of its own,
+    // with the caller's data if the caller brought a context.
+    private static ValidationContext<T> ContextFor(T document, TenancyValidationContext? call, ValidationContext<T>? callerContext, IValidatorSelector selector)
     {
-        var context = new ValidationContext<T>(document, propertyChain: null, selector);
-
-        // Rules read the call's data only for its instant (see Now): without one, the context data stays empty.
-        if (call?.Now is not null)
+        var context = new ValidationContext<T>(document, callerContext?.PropertyChain, selector);
+        if (callerContext is not null)
         {
+            foreach (var (key, value) in callerContext.RootContextData)
+            {
+                context.RootContextData[key] = value;
+            }
+        }
+        else if (call?.Now is not null)
+        {
+            // Rules read the call's data only for its instant (see Now): without one, the context data stays empty.
             context.RootContextData[TenancyValidationContext.Key] = call;
         }
 
         return context;
-    }
-
-    // FluentValidation's selector is fixed when its context is built: a caller's context is copied with the tier's.
-    private static ValidationContext<T> Copy(ValidationContext<T> context, IValidatorSelector selector)
-    {
-        var copy = new ValidationContext<T>(context.InstanceToValidate, context.PropertyChain, selector);
-        foreach (var (key, value) in context.RootContextData)
-        {
-            copy.RootContextData[key] = value;
-        }
-
-        return copy;
     }
 
     /// <summary>The selector to run, the failures found before the rules, and the tier and rule sets chosen.</summary>
