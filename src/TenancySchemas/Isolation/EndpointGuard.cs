@@ -32,12 +32,7 @@ internal static class EndpointGuard
     {
         List<(string Path, string Url)>? found = null;
         Collect(document, string.Empty, depth: 0, ref found);
-        if (found is null)
-        {
-            return [];
-        }
-
-        return found;
+        return found is null ? [] : found;
     }
 
     public static EndpointViolation Check(string url, IsolationLevel level)

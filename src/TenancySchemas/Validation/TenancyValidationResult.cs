@@ -5,7 +5,8 @@ namespace TenancySchemas.Validation;
 
 /// <summary>
 /// A validation result in which only <see cref="Severity.Error"/> failures make a document invalid (spec §1.12);
-/// FluentValidation's own result counts warnings too. Returned by every TenancySchemas validator.
+/// FluentValidation's own result counts warnings too. Returned by every TenancySchemas validator for a document with
+/// failures; without any, FluentValidation's own result already says valid and is returned as it is.
 /// </summary>
 internal sealed class TenancyValidationResult(IEnumerable<ValidationFailure> failures) : ValidationResult(failures)
 {

@@ -20,7 +20,6 @@ internal sealed class TierRuleSetSelector : IValidatorSelector
 
     private TierRuleSetSelector(string? tierRuleSet)
     {
-        TierRuleSet = tierRuleSet;
         RuleSets = tierRuleSet is null ? [RulesetValidatorSelector.DefaultRuleSetName] : [RulesetValidatorSelector.DefaultRuleSetName, tierRuleSet];
         _ruleSets = RuleSets.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
@@ -34,8 +33,6 @@ internal sealed class TierRuleSetSelector : IValidatorSelector
     /// <summary>Gets the selector of the common rules only, for documents whose tier is unknown.</summary>
     public static TierRuleSetSelector CommonOnly { get; } = new(null);
 
-    /// <summary>Gets the tier rule set this selector adds to the common rules, if any.</summary>
-    public string? TierRuleSet { get; }
 
     public static TierRuleSetSelector For(TenantType tier) => ByTier[tier];
 

@@ -3,7 +3,6 @@ using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.DependencyInjection;
-using TenancySchemas.Json;
 using TenancySchemas.Tests.Robustness;
 using TenancySchemas.Tests.Support;
 using TenancySchemas.Tiers;
@@ -25,10 +24,8 @@ public sealed class CallStyleTests
     public static TheoryData<string> ReadableDocuments()
     {
         using var services = new ServiceCollection().AddTenancySchemas().BuildServiceProvider();
-        var json = services.GetRequiredService<TenancyJson>();
-        var read = typeof(TenancyJson).GetMethod(nameof(TenancyJson.Read), [typeof(string)])!;
         return new(BundledDocuments.All
-            .Where(d => Value(read.MakeGenericMethod(BundledDocuments.TypeByName[d.Schema]).Invoke(json, [BundledDocuments.Text(d.File)])!) is not null)
+            .Where(d => BundledDocuments.ReadAndValidate(services, d.Schema, Encoding.UTF8.GetBytes(BundledDocuments.Text(d.File)), d.Tier).Value is not null)
             .Select(d => d.File));
     }
 
@@ -81,8 +78,6 @@ public sealed class CallStyleTests
 
         return outcomes;
     }
-
-    private static object? Value(object readResult) => readResult.GetType().GetProperty(nameof(TenancyReadResult<object>.Value))!.GetValue(readResult);
 
     private static ValidationContext<T> Context<T>(T document, TenancyValidationContext? call)
     {
