@@ -30,9 +30,9 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
         RuleForEach(x => x.Actions).NotNull().SetValidator(new AlertActionValidator());
         RuleForEach(x => x.Escalations).NotNull().SetValidator(new AlertEscalationValidator());
         RuleFor(x => x.Suppression).NotNull().SetValidator(new AlertSuppressionValidator());
-        RuleForEach(x => x.NotificationChannels).DefinedEnum();
-        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike();
-        RuleForEach(x => x.WebhookUrls).NotEmpty().HttpUrl();
+        RuleForEach(x => x.NotificationChannels).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike().PrecheckItems();
+        RuleForEach(x => x.WebhookUrls).NotEmpty().HttpUrl().PrecheckItems();
         RuleFor(x => x.AutoResolveMinutes).InclusiveBetween(5, 1440);
         RuleFor(x => x.CooldownMinutes).InclusiveBetween(1, 60);
         RuleFor(x => x.MaxNotifications).InclusiveBetween(1, 100);
@@ -74,7 +74,8 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
     {
         RuleForEach(x => x.NotificationChannels)
             .Must(channel => Limits(tier).AlertChannels.Contains(channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))))
+            .PrecheckItems();
         RuleFor(x => x.Escalations).Custom((escalations, context) =>
         {
             for (var i = 0; i < escalations.Count; i++)
@@ -106,7 +107,8 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
         RuleForEach(x => x.Actions)
             .Must(action => action?.ActionType != AlertActionType.Webhook || Limits(tier).WebhooksAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .PrecheckItems();
     }
 
     // An upper bound of the effective recipients (duplicates counted): within the limit, the alert is, without a copy.
@@ -209,8 +211,8 @@ internal sealed class AlertEscalationValidator : AbstractValidator<AlertEscalati
     {
         RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.DelayMinutes).InclusiveBetween(1, 1440);
-        RuleForEach(x => x.Channels).DefinedEnum();
-        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike();
+        RuleForEach(x => x.Channels).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike().PrecheckItems();
     }
 }
 
@@ -222,7 +224,7 @@ internal sealed partial class AlertSuppressionValidator : AbstractValidator<Aler
         RuleFor(x => x.EndTime).Matches(TimeOfDay());
 
         // A5: 0 = Monday … 6 = Sunday.
-        RuleForEach(x => x.DaysOfWeek).InclusiveBetween(0, 6).WithTenancyError(TenancyErrorCodes.AlertInvalidDay);
+        RuleForEach(x => x.DaysOfWeek).InclusiveBetween(0, 6).WithTenancyError(TenancyErrorCodes.AlertInvalidDay).PrecheckItems();
 
         // A6: a window needs both ends.
         RuleFor(x => x.EndTime).NotNull().When(x => x.StartTime is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);

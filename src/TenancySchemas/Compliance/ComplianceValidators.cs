@@ -30,14 +30,14 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.ComplianceFramework).NotEmpty();
         RuleFor(x => x.ComplianceOfficer).NotEmpty();
-        RuleForEach(x => x.ApplicableStandards).DefinedEnum();
+        RuleForEach(x => x.ApplicableStandards).DefinedEnum().PrecheckItems();
         RuleForEach(x => x.Controls).NotNull().SetValidator(new ComplianceControlValidator());
         RuleForEach(x => x.DataRetentionPolicies).NotNull().SetValidator(new DataRetentionPolicyValidator());
         RuleForEach(x => x.Assessments).NotNull().SetValidator(new ComplianceAssessmentValidator());
         RuleForEach(x => x.AuditTrails).NotNull().SetValidator(new AuditTrailValidator());
         RuleForEach(x => x.IncidentReports).NotNull().SetValidator(new IncidentReportValidator());
         RuleFor(x => x.ReportingFrequency).DefinedEnum();
-        RuleForEach(x => x.ReportDistribution).NotEmpty().Email();
+        RuleForEach(x => x.ReportDistribution).NotEmpty().Email().PrecheckItems();
         RuleFor(x => x.ComplianceScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.RiskScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.MaturityLevel).InclusiveBetween(1, 5);
@@ -65,7 +65,8 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
         TierRuleSets(tier =>
             RuleForEach(x => x.ApplicableStandards)
                 .Must(standard => Limits(tier).AllowedCompliance.Contains(standard.ToWireOrNumber()))
-                .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, standard) => MessageArgs.Of(("Level", standard.ToWireOrNumber()), ("Tier", TierName(tier)))));
+                .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, standard) => MessageArgs.Of(("Level", standard.ToWireOrNumber()), ("Tier", TierName(tier))))
+                .PrecheckItems());
     }
 
     protected override string? TenantIdOf(ComplianceSchema document) => document.TenantId;
@@ -314,14 +315,14 @@ internal sealed class ComplianceControlValidator : AbstractValidator<ComplianceC
         RuleFor(x => x.ControlId).NotEmpty();
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.Description).NotEmpty();
-        RuleForEach(x => x.Standards).DefinedEnum();
+        RuleForEach(x => x.Standards).DefinedEnum().PrecheckItems();
         RuleFor(x => x.Category).NotEmpty();
         RuleFor(x => x.ControlType).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.RiskLevel).DefinedEnum();
         RuleFor(x => x.ImplementationStatus).DefinedEnum();
         RuleFor(x => x.ResponsibleParty).NotEmpty();
-        RuleForEach(x => x.DocumentationLinks).NotEmpty().HttpUrl();
+        RuleForEach(x => x.DocumentationLinks).NotEmpty().HttpUrl().PrecheckItems();
         RuleFor(x => x.EffectivenessScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.MaturityLevel).InclusiveBetween(1, 5);
     }
@@ -336,7 +337,7 @@ internal sealed class DataRetentionPolicyValidator : AbstractValidator<DataReten
         RuleFor(x => x.DataClassification).DefinedEnum();
         RuleFor(x => x.RetentionPeriodDays).GreaterThanOrEqualTo(1);
         RuleFor(x => x.DeletionMethod).DefinedEnum();
-        RuleForEach(x => x.ApplicableStandards).DefinedEnum();
+        RuleForEach(x => x.ApplicableStandards).DefinedEnum().PrecheckItems();
         RuleFor(x => x.CreatedBy).NotEmpty();
     }
 }
@@ -364,7 +365,7 @@ internal sealed class ComplianceAssessmentValidator : AbstractValidator<Complian
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.Description).NotEmpty();
         RuleFor(x => x.TenantId).NotEmpty().TenantIdFormat();
-        RuleForEach(x => x.Standards).DefinedEnum();
+        RuleForEach(x => x.Standards).DefinedEnum().PrecheckItems();
         RuleFor(x => x.AssessmentType).DefinedEnum();
         RuleFor(x => x.Methodology).NotEmpty();
         RuleFor(x => x.Assessor).NotEmpty();
@@ -383,7 +384,7 @@ internal sealed class IncidentReportValidator : AbstractValidator<IncidentReport
         RuleFor(x => x.Description).NotEmpty();
         RuleFor(x => x.IncidentType).DefinedEnum();
         RuleFor(x => x.Severity).DefinedEnum();
-        RuleForEach(x => x.AffectedStandards).DefinedEnum();
+        RuleForEach(x => x.AffectedStandards).DefinedEnum().PrecheckItems();
         RuleFor(x => x.AffectedUsers).GreaterThanOrEqualTo(0);
         RuleFor(x => x.AffectedRecords).GreaterThanOrEqualTo(0);
         RuleFor(x => x.ReportedBy).NotEmpty();

@@ -25,7 +25,7 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
         RuleForEach(x => x.Dashboards).NotNull().SetValidator(new MonitoringDashboardValidator());
         RuleForEach(x => x.Targets).NotNull().SetValidator(new MonitoringTargetValidator());
         RuleForEach(x => x.AlertRules).NotNull().SetValidator(new AlertRuleValidator());
-        RuleForEach(x => x.WebhookEndpoints).NotEmpty().HttpUrl();
+        RuleForEach(x => x.WebhookEndpoints).NotEmpty().HttpUrl().PrecheckItems();
         RuleFor(x => x.SamplingRate).InclusiveBetween(0.0, 1.0);
         RuleFor(x => x.BatchSize).InclusiveBetween(1, 1000);
         RuleFor(x => x.Version).NotNull();

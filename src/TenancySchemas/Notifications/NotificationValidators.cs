@@ -24,7 +24,7 @@ internal sealed class NotificationValidator : TenancyValidator<NotificationSchem
         RuleFor(x => x.Summary).MaximumLength(500);
         RuleFor(x => x.DeliveryMode).DefinedEnum();
         RuleFor(x => x.PreferredChannels).NotEmpty();
-        RuleForEach(x => x.PreferredChannels).DefinedEnum();
+        RuleForEach(x => x.PreferredChannels).DefinedEnum().PrecheckItems();
         RuleFor(x => x.Recipients).NotEmpty();
         RuleForEach(x => x.Recipients).NotNull().SetValidator(new NotificationRecipientValidator());
         RuleForEach(x => x.Deliveries).NotNull().SetValidator(new NotificationDeliveryValidator());
@@ -116,10 +116,12 @@ internal sealed class NotificationValidator : TenancyValidator<NotificationSchem
     {
         RuleForEach(x => x.PreferredChannels)
             .Must(channel => Limits(tier).NotificationChannels.Contains(channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))))
+            .PrecheckItems();
         RuleForEach(x => x.Deliveries)
             .Must(delivery => delivery is null || Limits(tier).NotificationChannels.Contains(delivery.Channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, delivery) => MessageArgs.Of(("Channel", delivery.Channel.ToWireOrNumber()), ("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, delivery) => MessageArgs.Of(("Channel", delivery.Channel.ToWireOrNumber()), ("Tier", TierName(tier))))
+            .PrecheckItems();
         RuleFor(x => x.Recipients)
             .Must(recipients => recipients.Count <= Limits(tier).MaxRecipients)
             .WithTenancyError(TenancyErrorCodes.TierTooManyRecipients, (_, recipients) =>
@@ -230,7 +232,7 @@ internal sealed class NotificationRuleValidator : TenancyValidator<NotificationR
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.TenantId).TenantIdFormat();
         RuleFor(x => x.PriorityOverride).DefinedEnum();
-        RuleForEach(x => x.ChannelPreferences).DefinedEnum();
+        RuleForEach(x => x.ChannelPreferences).DefinedEnum().PrecheckItems();
     }
 
     protected override bool HasTierRules => false;

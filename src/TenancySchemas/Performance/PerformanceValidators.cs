@@ -23,7 +23,7 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
         RuleForEach(x => x.Trends).NotNull().SetValidator(new PerformanceTrendValidator());
         RuleForEach(x => x.Optimizations).NotNull().SetValidator(new PerformanceOptimizationValidator());
         RuleForEach(x => x.SlaMetrics).NotNull().SetValidator(new SlaMetricsValidator());
-        RuleForEach(x => x.ExportEndpoints).NotEmpty().HttpUrl();
+        RuleForEach(x => x.ExportEndpoints).NotEmpty().HttpUrl().PrecheckItems();
         RuleFor(x => x.OverallPerformanceScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.HealthStatus).DefinedEnum();
         RuleFor(x => x.Environment).NotNull();

@@ -15,13 +15,13 @@ internal sealed class TenantConfigUpdateValidator : TenancyValidator<TenantConfi
     {
         RuleFor(x => x.TenantName).Length(2, 100);
         RuleFor(x => x.Status).DefinedEnum();
-        RuleForEach(x => x.Features).DefinedEnum();
+        RuleForEach(x => x.Features).DefinedEnum().PrecheckItems();
         RuleFor(x => x.Quotas!).SetValidator(new TenantQuotasValidator()).When(x => x.Quotas is not null);
         RuleFor(x => x.Sla!).SetValidator(new TenantSlaValidator()).When(x => x.Sla is not null);
         RuleFor(x => x.Security!).SetValidator(new TenantSecurityConfigValidator()).When(x => x.Security is not null);
         RuleFor(x => x.Monitoring!).SetValidator(new TenantMonitoringConfigValidator()).When(x => x.Monitoring is not null);
         RuleFor(x => x.Billing!).SetValidator(new TenantBillingConfigValidator()).When(x => x.Billing is not null);
-        RuleForEach(x => x.ComplianceLevels).DefinedEnum();
+        RuleForEach(x => x.ComplianceLevels).DefinedEnum().PrecheckItems();
         RuleFor(x => x.IsolationLevel).DefinedEnum();
         RuleFor(x => x.AdminEmail).Email();
         RuleFor(x => x.ContactPhone).E164Phone();

@@ -20,13 +20,13 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
         RuleFor(x => x.TenantName).NotEmpty().Length(2, 100);
         RuleFor(x => x.TenantType).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
-        RuleForEach(x => x.Features).DefinedEnum();
+        RuleForEach(x => x.Features).DefinedEnum().PrecheckItems();
         RuleFor(x => x.Quotas).NotNull().SetValidator(new TenantQuotasValidator());
         RuleFor(x => x.Sla).NotNull().SetValidator(new TenantSlaValidator());
         RuleFor(x => x.Security).NotNull().SetValidator(new TenantSecurityConfigValidator());
         RuleFor(x => x.Monitoring).NotNull().SetValidator(new TenantMonitoringConfigValidator());
         RuleFor(x => x.Billing).NotNull().SetValidator(new TenantBillingConfigValidator());
-        RuleForEach(x => x.ComplianceLevels).DefinedEnum();
+        RuleForEach(x => x.ComplianceLevels).DefinedEnum().PrecheckItems();
         RuleFor(x => x.IsolationLevel).DefinedEnum();
         RuleFor(x => x.AdminEmail).NotEmpty().Email();
         RuleFor(x => x.ContactPhone).E164Phone();
@@ -91,7 +91,8 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
         });
         RuleForEach(x => x.ComplianceLevels)
             .Must(level => Limits(tier).AllowedCompliance.Contains(level.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))))
+            .PrecheckItems();
         MaximumRetention(tier, x => x.Monitoring.RetentionDays, "data.monitoring", when: x => x.Monitoring is not null);
         RuleFor(x => x.WebhookUrl)
             .Must(url => url is null || Limits(tier).WebhooksAllowed)
@@ -145,7 +146,7 @@ internal sealed class TenantSecurityConfigValidator : AbstractValidator<TenantSe
         RuleFor(x => x.EncryptionLevel).NotEmpty();
         RuleFor(x => x.PasswordPolicy).NotNull();
         RuleFor(x => x.SessionTimeoutMinutes).InclusiveBetween(5, 480);
-        RuleForEach(x => x.IpWhitelist).NotEmpty().IpOrCidr();
+        RuleForEach(x => x.IpWhitelist).NotEmpty().IpOrCidr().PrecheckItems();
         RuleFor(x => x.AuditRetentionDays).InclusiveBetween(90, 2555);
     }
 }

@@ -69,7 +69,8 @@ internal abstract class WarningValidatorBase<T> : TenancyValidator<T>
             .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
         RuleForEach(x => x.Mitigations)
             .Must(mitigation => mitigation is null || !mitigation.Automated || Limits(tier).MlAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .PrecheckItems();
     }
 }
 
@@ -83,7 +84,7 @@ internal sealed class TenantWarningValidator : WarningValidatorBase<TenantWarnin
         : base(services)
     {
         RuleFor(x => x.CostImpact).GreaterThanOrEqualTo(0);
-        RuleForEach(x => x.TenantSpecificActions).NotEmpty();
+        RuleForEach(x => x.TenantSpecificActions).NotEmpty().PrecheckItems();
     }
 }
 
