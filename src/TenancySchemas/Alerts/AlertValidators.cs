@@ -26,10 +26,10 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
         RuleFor(x => x.Category).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Conditions).NotEmpty();
-        RuleForEach(x => x.Conditions).NotNull().SetValidator(new AlertConditionValidator());
-        RuleForEach(x => x.Actions).NotNull().SetValidator(new AlertActionValidator());
-        RuleForEach(x => x.Escalations).NotNull().SetValidator(new AlertEscalationValidator());
-        RuleFor(x => x.Suppression).NotNull().SetValidator(new AlertSuppressionValidator());
+        RuleForEach(x => x.Conditions).NotNull().SetValidator(new AlertConditionValidator()).PrecheckItems();
+        RuleForEach(x => x.Actions).NotNull().SetValidator(new AlertActionValidator()).PrecheckItems();
+        RuleForEach(x => x.Escalations).NotNull().SetValidator(new AlertEscalationValidator()).PrecheckItems();
+        RuleFor(x => x.Suppression).NotNull().SetValidator(new AlertSuppressionValidator()).PrecheckChild();
         RuleForEach(x => x.NotificationChannels).DefinedEnum().PrecheckItems();
         RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike().PrecheckItems();
         RuleForEach(x => x.WebhookUrls).NotEmpty().HttpUrl().PrecheckItems();
@@ -39,7 +39,7 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
         RuleFor(x => x.Source).NotNull();
         RuleFor(x => x.Environment).NotNull();
         RuleFor(x => x.RunbookUrl).HttpUrl();
-        RuleFor(x => x.Metrics).NotNull().SetValidator(new AlertMetricsValidator());
+        RuleFor(x => x.Metrics).NotNull().SetValidator(new AlertMetricsValidator()).PrecheckChild();
 
         // A1: strictly ascending by rank over the whole list, executive included; a repeated level fails too.
         RuleFor(x => x.Escalations).Custom((escalations, context) =>
@@ -227,8 +227,8 @@ internal sealed partial class AlertSuppressionValidator : AbstractValidator<Aler
         RuleForEach(x => x.DaysOfWeek).InclusiveBetween(0, 6).WithTenancyError(TenancyErrorCodes.AlertInvalidDay).PrecheckItems();
 
         // A6: a window needs both ends.
-        RuleFor(x => x.EndTime).NotNull().When(x => x.StartTime is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
-        RuleFor(x => x.StartTime).NotNull().When(x => x.EndTime is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
+        RuleFor(x => x.EndTime).Must((suppression, end) => suppression.StartTime is null || end is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
+        RuleFor(x => x.StartTime).Must((suppression, start) => suppression.EndTime is null || start is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
 
         RuleFor(x => x.TimeZone).NotEmpty().IanaTimeZone();
         RuleFor(x => x.Reason).MaximumLength(200);

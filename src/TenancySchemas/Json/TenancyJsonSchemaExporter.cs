@@ -250,7 +250,7 @@ public sealed class TenancyJsonSchemaExporter
                     continue;
                 }
 
-                if (rule.Member is not PropertyInfo member || (rule.HasCondition && !Validation.ItemPrecheck.IsPrechecked(rule)) || rule.HasAsyncCondition)
+                if (rule.Member is not PropertyInfo member || (rule.HasCondition && !Validation.RulePrecheck.IsPrechecked(rule)) || rule.HasAsyncCondition)
                 {
                     continue;
                 }
