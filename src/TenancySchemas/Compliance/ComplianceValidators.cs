@@ -31,11 +31,11 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
         RuleFor(x => x.ComplianceFramework).NotEmpty();
         RuleFor(x => x.ComplianceOfficer).NotEmpty();
         RuleForEach(x => x.ApplicableStandards).DefinedEnum().PrecheckItems();
-        RuleForEach(x => x.Controls).NotNull().SetValidator(new ComplianceControlValidator());
-        RuleForEach(x => x.DataRetentionPolicies).NotNull().SetValidator(new DataRetentionPolicyValidator());
-        RuleForEach(x => x.Assessments).NotNull().SetValidator(new ComplianceAssessmentValidator());
-        RuleForEach(x => x.AuditTrails).NotNull().SetValidator(new AuditTrailValidator());
-        RuleForEach(x => x.IncidentReports).NotNull().SetValidator(new IncidentReportValidator());
+        RuleForEach(x => x.Controls).NotNull().SetValidator(new ComplianceControlValidator()).PrecheckItems();
+        RuleForEach(x => x.DataRetentionPolicies).NotNull().SetValidator(new DataRetentionPolicyValidator()).PrecheckItems();
+        RuleForEach(x => x.Assessments).NotNull().SetValidator(new ComplianceAssessmentValidator()).PrecheckItems();
+        RuleForEach(x => x.AuditTrails).NotNull().SetValidator(new AuditTrailValidator()).PrecheckItems();
+        RuleForEach(x => x.IncidentReports).NotNull().SetValidator(new IncidentReportValidator()).PrecheckItems();
         RuleFor(x => x.ReportingFrequency).DefinedEnum();
         RuleForEach(x => x.ReportDistribution).NotEmpty().Email().PrecheckItems();
         RuleFor(x => x.ComplianceScore).InclusiveBetween(0.0, 100.0);

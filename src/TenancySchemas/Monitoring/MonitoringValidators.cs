@@ -23,8 +23,8 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
         RuleForEach(x => x.Metrics).NotNull().SetValidator(metric);
         RuleForEach(x => x.CustomMetrics).NotNull().SetValidator(metric);
         RuleForEach(x => x.Dashboards).NotNull().SetValidator(new MonitoringDashboardValidator());
-        RuleForEach(x => x.Targets).NotNull().SetValidator(new MonitoringTargetValidator());
-        RuleForEach(x => x.AlertRules).NotNull().SetValidator(new AlertRuleValidator());
+        RuleForEach(x => x.Targets).NotNull().SetValidator(new MonitoringTargetValidator()).PrecheckItems();
+        RuleForEach(x => x.AlertRules).NotNull().SetValidator(new AlertRuleValidator()).PrecheckItems();
         RuleForEach(x => x.WebhookEndpoints).NotEmpty().HttpUrl().PrecheckItems();
         RuleFor(x => x.SamplingRate).InclusiveBetween(0.0, 1.0);
         RuleFor(x => x.BatchSize).InclusiveBetween(1, 1000);

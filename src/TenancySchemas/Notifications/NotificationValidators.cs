@@ -30,7 +30,7 @@ internal sealed class NotificationValidator : TenancyValidator<NotificationSchem
         RuleForEach(x => x.Deliveries).NotNull().SetValidator(new NotificationDeliveryValidator());
         RuleFor(x => x.MaxDeliveryAttempts).InclusiveBetween(1, 10);
         RuleFor(x => x.RetryDelayMinutes).InclusiveBetween(1, 60);
-        RuleFor(x => x.Analytics).NotNull().SetValidator(new NotificationAnalyticsValidator());
+        RuleFor(x => x.Analytics).NotNull().SetValidator(new NotificationAnalyticsValidator()).PrecheckChild();
         RuleFor(x => x.CallbackUrl).HttpUrl();
         RuleFor(x => x.RetentionDays).InclusiveBetween(1, 2555);
 

@@ -21,11 +21,11 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
         RuleFor(x => x.TenantType).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
         RuleForEach(x => x.Features).DefinedEnum().PrecheckItems();
-        RuleFor(x => x.Quotas).NotNull().SetValidator(new TenantQuotasValidator());
-        RuleFor(x => x.Sla).NotNull().SetValidator(new TenantSlaValidator());
-        RuleFor(x => x.Security).NotNull().SetValidator(new TenantSecurityConfigValidator());
-        RuleFor(x => x.Monitoring).NotNull().SetValidator(new TenantMonitoringConfigValidator());
-        RuleFor(x => x.Billing).NotNull().SetValidator(new TenantBillingConfigValidator());
+        RuleFor(x => x.Quotas).NotNull().SetValidator(new TenantQuotasValidator()).PrecheckChild();
+        RuleFor(x => x.Sla).NotNull().SetValidator(new TenantSlaValidator()).PrecheckChild();
+        RuleFor(x => x.Security).NotNull().SetValidator(new TenantSecurityConfigValidator()).PrecheckChild();
+        RuleFor(x => x.Monitoring).NotNull().SetValidator(new TenantMonitoringConfigValidator()).PrecheckChild();
+        RuleFor(x => x.Billing).NotNull().SetValidator(new TenantBillingConfigValidator()).PrecheckChild();
         RuleForEach(x => x.ComplianceLevels).DefinedEnum().PrecheckItems();
         RuleFor(x => x.IsolationLevel).DefinedEnum();
         RuleFor(x => x.AdminEmail).NotEmpty().Email();

@@ -23,12 +23,11 @@ namespace TenancySchemas.Validation;
 /// </remarks>
 internal static class RulePrecheck
 {
-    // Checks that only look at the value (and the validated document): running them twice changes nothing.
+    // Checks that only look at the value: running them twice changes nothing. (Predicates are checked one by one.)
     private static readonly HashSet<Type> SideEffectFree =
     [
         typeof(NotEmptyValidator<,>),
         typeof(NotNullValidator<,>),
-        typeof(PredicateValidator<,>),
         typeof(InclusiveBetweenValidator<,>),
         typeof(GreaterThanOrEqualValidator<,>),
         typeof(LessThanOrEqualValidator<,>),
@@ -144,6 +143,7 @@ internal static class RulePrecheck
             checks.Add(validator switch
             {
                 ChildValidatorAdaptor<T, TValue> adaptor => ChildPasses(adaptor, rule.PropertyName),
+                PredicateValidator<T, TValue> predicate when IsPlainPredicate(predicate) => predicate.IsValid,
                 IPropertyValidator<T, TValue> check when IsSideEffectFree(check) => check.IsValid,
 
                 // A check of an int on an int? is skipped for null, as FluentValidation does.
@@ -168,6 +168,15 @@ internal static class RulePrecheck
             return true;
         };
     }
+
+    // Must(x => …) and Must((document, x) => …) keep the predicate in a closure of FluentValidation's; Custom(…) is a
+    // Must too, whose closure holds an action that adds failures to the context: it may not run ahead of its rule.
+    // Should FluentValidation change how it keeps predicates, every prechecked rule is refused when built.
+    private static bool IsPlainPredicate<T, TValue>(PredicateValidator<T, TValue> validator) =>
+        typeof(PredicateValidator<T, TValue>).GetField("_predicate", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)?.GetValue(validator) is Delegate { Target: { } closure } &&
+        closure.GetType().Assembly == typeof(PredicateValidator<T, TValue>).Assembly &&
+        closure.GetType().GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance) is [{ } only] &&
+        only.FieldType == typeof(Func<T, TValue, bool>);
 
     private static bool IsSideEffectFree(IPropertyValidator validator) =>
         validator.GetType() is { IsGenericType: true } type && SideEffectFree.Contains(type.GetGenericTypeDefinition());

@@ -23,10 +23,10 @@ internal abstract class WarningValidatorBase<T> : TenancyValidator<T>
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Source).DefinedEnum();
         RuleFor(x => x.Environment).NotNull();
-        RuleForEach(x => x.Metrics).NotNull().SetValidator(new WarningMetricValidator());
+        RuleForEach(x => x.Metrics).NotNull().SetValidator(new WarningMetricValidator()).PrecheckItems();
         RuleFor(x => x.Prediction!).SetValidator(new WarningPredictionValidator()).When(x => x.Prediction is not null);
-        RuleFor(x => x.Impact).NotNull().SetValidator(new WarningImpactValidator());
-        RuleForEach(x => x.Mitigations).NotNull().SetValidator(new WarningMitigationValidator());
+        RuleFor(x => x.Impact).NotNull().SetValidator(new WarningImpactValidator()).PrecheckChild();
+        RuleForEach(x => x.Mitigations).NotNull().SetValidator(new WarningMitigationValidator()).PrecheckItems();
         RuleFor(x => x.EscalationThresholdHours).InclusiveBetween(1, 168);
         RuleFor(x => x.RunbookUrl).HttpUrl();
         RuleFor(x => x.DashboardUrl).HttpUrl();
