@@ -32,7 +32,9 @@ internal static class EndpointGuard
     {
         List<(string Path, string Url)>? found = null;
         Collect(document, string.Empty, depth: 0, ref found);
-        return found is null ? [] : found;
+
+        // Not `found is null ? [] : found`: the conditional's type is List<…>, so its [] is a new list on every call.
+        return found is null ? Array.Empty<(string Path, string Url)>() : found;
     }
 
     public static EndpointViolation Check(string url, IsolationLevel level)
