@@ -189,8 +189,11 @@ internal static class RulePrecheck
     private static Func<ValidationContext<T>, TChild, bool> ChildPasses<T, TChild>(ChildValidatorAdaptor<T, TChild> adaptor, string? property)
     {
         // A child set with an instance (SetValidator(new X())) is returned whatever the context.
+        // A validator that changes how it validates (Validate or PreValidate overridden, as root validators do) is its own.
+        const System.Reflection.BindingFlags Instance = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
         if (adaptor.GetValidator(new ValidationContext<T>(default!), default!) is not AbstractValidator<TChild> validator || validator is ITenancyValidator<TChild> ||
-            validator.GetType().GetMethod(nameof(AbstractValidator<TChild>.Validate), [typeof(ValidationContext<TChild>)])?.DeclaringType != typeof(AbstractValidator<TChild>))
+            validator.GetType().GetMethod(nameof(AbstractValidator<TChild>.Validate), Instance, [typeof(ValidationContext<TChild>)])?.DeclaringType != typeof(AbstractValidator<TChild>) ||
+            validator.GetType().GetMethod("PreValidate", Instance)?.DeclaringType != typeof(AbstractValidator<TChild>))
         {
             throw new InvalidOperationException($"The child validator of {property} cannot be prechecked.");
         }
