@@ -13,14 +13,29 @@ internal static class MessageCulture
     public static bool IsSupported(string? locale) =>
         locale is not null && Supported.Contains(locale, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Returns the supported neutral culture for <paramref name="requested"/> (fr-CA → fr), else <paramref name="defaultLocale"/>.</summary>
-    public static CultureInfo Resolve(CultureInfo requested, string defaultLocale)
+    /// <summary>
+    /// Switches the calling flow's UI culture to the caller's supported language (fr-CA → fr), else the default locale,
+    /// for the duration of a validation, and restores it on dispose — unless messages already come out in that language.
+    /// Writing the culture copies the execution context, twice per call; a caller in fr-CA gets French and one in the
+    /// invariant culture English (the neutral resources and FluentValidation's fallback) without it.
+    /// </summary>
+    public static Scope Use(string defaultLocale)
     {
-        if (SupportedAncestor(requested) is { } supported)
+        var current = CultureInfo.CurrentUICulture;
+        var ancestor = SupportedAncestor(current);
+        var wanted = ancestor ?? DefaultCulture(defaultLocale);
+        var spoken = ancestor ?? (string.IsNullOrEmpty(current.Name) ? Cultures[0] : null);
+        if (ReferenceEquals(wanted, spoken))
         {
-            return supported;
+            return default;
         }
 
+        CultureInfo.CurrentUICulture = wanted;
+        return new Scope(current);
+    }
+
+    private static CultureInfo DefaultCulture(string defaultLocale)
+    {
         foreach (var culture in Cultures)
         {
             if (string.Equals(culture.Name, defaultLocale, StringComparison.OrdinalIgnoreCase))
@@ -30,26 +45,6 @@ internal static class MessageCulture
         }
 
         return Cultures[0];
-    }
-
-    /// <summary>
-    /// Switches the calling flow's UI culture for the duration of a validation and restores it on dispose, unless
-    /// messages already come out in the resolved language. Writing the culture copies the execution context, twice per
-    /// call; a caller in fr-CA gets French and one in the invariant culture English (the neutral resources and
-    /// FluentValidation's fallback) without it.
-    /// </summary>
-    public static Scope Use(string defaultLocale)
-    {
-        var current = CultureInfo.CurrentUICulture;
-        var resolved = Resolve(current, defaultLocale);
-        var spoken = string.IsNullOrEmpty(current.Name) ? Cultures[0] : SupportedAncestor(current);
-        if (ReferenceEquals(resolved, current) || ReferenceEquals(resolved, spoken))
-        {
-            return default;
-        }
-
-        CultureInfo.CurrentUICulture = resolved;
-        return new Scope(current);
     }
 
     private static CultureInfo? SupportedAncestor(CultureInfo culture)

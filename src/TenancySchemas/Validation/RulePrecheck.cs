@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using FluentValidation;
 using FluentValidation.Internal;
@@ -38,6 +39,8 @@ internal static class RulePrecheck
         typeof(FormatValidator<,>),
     ];
 
+    private const BindingFlags AnyInstance = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+
     // The prechecked rules, with the precheck of their document: true when every check passes.
     private static readonly ConditionalWeakTable<IValidationRule, object> Prechecked = [];
 
@@ -71,7 +74,7 @@ internal static class RulePrecheck
             throw new InvalidOperationException($"PrecheckChild applies to RuleFor rules ({rule.PropertyName}).");
         }
 
-        Apply(rule, ValuePasses(rule, ValueChecks(rule)));
+        Apply(rule, RulePasses(rule));
     }
 
     private static void Apply<T>(IValidationRule<T> rule, Func<ValidationContext<T>, bool> passes)
@@ -148,8 +151,7 @@ internal static class RulePrecheck
 
                 // A check of an int on an int? is skipped for null, as FluentValidation does.
                 _ when IsSideEffectFree(validator) && Nullable.GetUnderlyingType(typeof(TValue)) is { } inner =>
-                    (Func<ValidationContext<T>, TValue, bool>)typeof(RulePrecheck).GetMethod(nameof(UnlessNull), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                        .MakeGenericMethod(typeof(T), inner).Invoke(null, [validator])!,
+                    Build<Func<ValidationContext<T>, TValue, bool>>(nameof(UnlessNull), [typeof(T), inner], validator),
                 _ => throw new InvalidOperationException($"{validator.Name} of {rule.PropertyName} cannot run ahead of its rule."),
             });
         }
@@ -173,9 +175,9 @@ internal static class RulePrecheck
     // Must too, whose closure holds an action that adds failures to the context: it may not run ahead of its rule.
     // Should FluentValidation change how it keeps predicates, every prechecked rule is refused when built.
     private static bool IsPlainPredicate<T, TValue>(PredicateValidator<T, TValue> validator) =>
-        typeof(PredicateValidator<T, TValue>).GetField("_predicate", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)?.GetValue(validator) is Delegate { Target: { } closure } &&
+        typeof(PredicateValidator<T, TValue>).GetField("_predicate", AnyInstance)?.GetValue(validator) is Delegate { Target: { } closure } &&
         closure.GetType().Assembly == typeof(PredicateValidator<T, TValue>).Assembly &&
-        closure.GetType().GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance) is [{ } only] &&
+        closure.GetType().GetFields(AnyInstance) is [{ } only] &&
         only.FieldType == typeof(Func<T, TValue, bool>);
 
     private static bool IsSideEffectFree(IPropertyValidator validator) =>
@@ -190,10 +192,9 @@ internal static class RulePrecheck
     {
         // A child set with an instance (SetValidator(new X())) is returned whatever the context.
         // A validator that changes how it validates (Validate or PreValidate overridden, as root validators do) is its own.
-        const System.Reflection.BindingFlags Instance = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
         if (adaptor.GetValidator(new ValidationContext<T>(default!), default!) is not AbstractValidator<TChild> validator || validator is ITenancyValidator<TChild> ||
-            validator.GetType().GetMethod(nameof(AbstractValidator<TChild>.Validate), Instance, [typeof(ValidationContext<TChild>)])?.DeclaringType != typeof(AbstractValidator<TChild>) ||
-            validator.GetType().GetMethod("PreValidate", Instance)?.DeclaringType != typeof(AbstractValidator<TChild>))
+            validator.GetType().GetMethod(nameof(AbstractValidator<TChild>.Validate), AnyInstance, [typeof(ValidationContext<TChild>)])?.DeclaringType != typeof(AbstractValidator<TChild>) ||
+            validator.GetType().GetMethod("PreValidate", AnyInstance)?.DeclaringType != typeof(AbstractValidator<TChild>))
         {
             throw new InvalidOperationException($"The child validator of {property} cannot be prechecked.");
         }
@@ -220,9 +221,7 @@ internal static class RulePrecheck
             var valueType = rule.GetType().GetInterfaces()
                 .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidationRule<,>) && i.GetGenericArguments()[0] == typeof(TChild))
                 .GetGenericArguments()[1];
-            var build = typeof(RulePrecheck).GetMethod(nameof(RulePasses), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(typeof(TChild), valueType);
-            rules.Add((Func<ValidationContext<TChild>, bool>)build.Invoke(null, [rule])!);
+            rules.Add(Build<Func<ValidationContext<TChild>, bool>>(nameof(RulePasses), [typeof(TChild), valueType], rule));
         }
 
         var all = rules.ToArray();
@@ -248,6 +247,10 @@ internal static class RulePrecheck
 
     private static Func<ValidationContext<T>, bool> RulePasses<T, TProperty>(IValidationRule<T, TProperty> rule) =>
         ValuePasses(rule, ValueChecks(rule));
+
+    // Calls one of the generic builders above for types known only at run time (a nested record's property types).
+    private static TResult Build<TResult>(string builder, Type[] typeArguments, object argument) =>
+        (TResult)typeof(RulePrecheck).GetMethod(builder, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(typeArguments).Invoke(null, [argument])!;
 
     private static bool IsCollection(IValidationRule rule) =>
         rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));

@@ -33,7 +33,6 @@ internal sealed class TierRuleSetSelector : IValidatorSelector
     /// <summary>Gets the selector of the common rules only, for documents whose tier is unknown.</summary>
     public static TierRuleSetSelector CommonOnly { get; } = new(null);
 
-
     public static TierRuleSetSelector For(TenantType tier) => ByTier[tier];
 
     public bool CanExecute(IValidationRule rule, string propertyPath, IValidationContext context)
