@@ -14,7 +14,7 @@ namespace TenancySchemas.Alerts;
 public record AlertSchema
 {
     /// <summary>Gets the alert id. The default value is a new GUID.</summary>
-    public string AlertId { get; init; } = Guid.NewGuid().ToString();
+    public string AlertId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the owning tenant's id.</summary>
     public required string TenantId { get; init; }

@@ -136,7 +136,7 @@ public sealed record DataRetentionPolicy
 public sealed record AuditTrail
 {
     /// <summary>Gets the audit id. The default value is a new GUID.</summary>
-    public string AuditId { get; init; } = Guid.NewGuid().ToString();
+    public string AuditId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the instant. The default value is now.</summary>
     [DefaultsToNow]
@@ -201,7 +201,7 @@ public sealed record AuditTrail
 public sealed record ComplianceAssessment
 {
     /// <summary>Gets the assessment id. The default value is a new GUID.</summary>
-    public string AssessmentId { get; init; } = Guid.NewGuid().ToString();
+    public string AssessmentId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the name.</summary>
     public required string Name { get; init; }
@@ -263,7 +263,7 @@ public sealed record ComplianceAssessment
 public sealed record IncidentReport
 {
     /// <summary>Gets the incident id. The default value is a new GUID.</summary>
-    public string IncidentId { get; init; } = Guid.NewGuid().ToString();
+    public string IncidentId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the title.</summary>
     public required string Title { get; init; }

@@ -10,7 +10,7 @@ namespace TenancySchemas.Compliance;
 public sealed record ComplianceSchema
 {
     /// <summary>Gets the compliance id. The default value is a new GUID.</summary>
-    public string ComplianceId { get; init; } = Guid.NewGuid().ToString();
+    public string ComplianceId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the owning tenant's id.</summary>
     public required string TenantId { get; init; }

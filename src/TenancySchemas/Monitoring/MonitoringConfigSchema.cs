@@ -16,7 +16,7 @@ public sealed record MonitoringConfigSchema
     private const int DefaultRetentionDays = 30;
 
     /// <summary>Gets the configuration id. The default value is a new GUID.</summary>
-    public string ConfigId { get; init; } = Guid.NewGuid().ToString();
+    public string ConfigId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the owning tenant's id.</summary>
     public required string TenantId { get; init; }

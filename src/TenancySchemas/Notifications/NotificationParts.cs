@@ -109,7 +109,7 @@ public sealed record NotificationRule
 public sealed record NotificationDelivery
 {
     /// <summary>Gets the delivery id. The default value is a new GUID.</summary>
-    public string DeliveryId { get; init; } = Guid.NewGuid().ToString();
+    public string DeliveryId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the channel.</summary>
     public required NotificationChannel Channel { get; init; }

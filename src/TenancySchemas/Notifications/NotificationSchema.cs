@@ -10,7 +10,7 @@ namespace TenancySchemas.Notifications;
 public sealed record NotificationSchema
 {
     /// <summary>Gets the notification id. The default value is a new GUID.</summary>
-    public string NotificationId { get; init; } = Guid.NewGuid().ToString();
+    public string NotificationId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the owning tenant's id.</summary>
     public required string TenantId { get; init; }
@@ -192,7 +192,7 @@ public sealed record NotificationSchema
 public sealed record NotificationBatchSchema
 {
     /// <summary>Gets the batch id. The default value is a new GUID.</summary>
-    public string BatchId { get; init; } = Guid.NewGuid().ToString();
+    public string BatchId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the owning tenant's id; every notification must belong to it.</summary>
     public required string TenantId { get; init; }

@@ -8,7 +8,7 @@ namespace TenancySchemas.Performance;
 public sealed record PerformanceMetricsSchema
 {
     /// <summary>Gets the metrics id. The default value is a new GUID.</summary>
-    public string MetricsId { get; init; } = Guid.NewGuid().ToString();
+    public string MetricsId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the owning tenant's id.</summary>
     public required string TenantId { get; init; }

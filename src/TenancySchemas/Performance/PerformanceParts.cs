@@ -86,7 +86,7 @@ public sealed record PerformanceBaseline
 public sealed record AnomalyDetection
 {
     /// <summary>Gets the anomaly id. The default value is a new GUID.</summary>
-    public string AnomalyId { get; init; } = Guid.NewGuid().ToString();
+    public string AnomalyId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the metric's name.</summary>
     public required string MetricName { get; init; }
@@ -136,7 +136,7 @@ public sealed record AnomalyDetection
 public sealed record PerformanceTrend
 {
     /// <summary>Gets the trend id. The default value is a new GUID.</summary>
-    public string TrendId { get; init; } = Guid.NewGuid().ToString();
+    public string TrendId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the metric's name.</summary>
     public required string MetricName { get; init; }
@@ -178,7 +178,7 @@ public sealed record PerformanceTrend
 public sealed record PerformanceOptimization
 {
     /// <summary>Gets the optimization id. The default value is a new GUID.</summary>
-    public string OptimizationId { get; init; } = Guid.NewGuid().ToString();
+    public string OptimizationId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the title.</summary>
     public required string Title { get; init; }

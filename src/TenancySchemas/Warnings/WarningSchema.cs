@@ -21,7 +21,7 @@ public record WarningSchema
     }.ToFrozenDictionary();
 
     /// <summary>Gets the warning id. The default value is a new GUID.</summary>
-    public string WarningId { get; init; } = Guid.NewGuid().ToString();
+    public string WarningId { get; init; } = RandomIds.NewUuid();
 
     /// <summary>Gets the owning tenant's id.</summary>
     public required string TenantId { get; init; }
