@@ -148,28 +148,26 @@ internal sealed class ValidationAuditor : IDisposable
         return builder.ToString();
     }
 
-    // Properties whose values repeat (source context, chain id, schema version, isolation level, schema names, tiers,
-    // outcomes, rule-set lists, no errors) are built once and shared: LogEventProperty and its values are immutable.
-    private static readonly LogEventProperty SourceContext = new(Serilog.Core.Constants.SourceContextPropertyName, new ScalarValue("TenancySchemas.Audit"));
+    // Values that repeat (source context, chain id, schema version, isolation level, schema names, tiers, outcomes,
+    // rule-set lists, no errors) are built once and shared: property values are immutable.
+    private static readonly ScalarValue SourceContext = new("TenancySchemas.Audit");
     private static readonly SequenceValue NoItems = new([]);
-    private readonly RepeatedProperty _tiers = new(nameof(AuditRecord.Tier));
-    private readonly RepeatedProperty _schemas = new(nameof(AuditRecord.Schema));
-    private readonly RepeatedProperty _outcomes = new(nameof(AuditRecord.Outcome));
-    private readonly RepeatedProperty _schemaVersions = new(nameof(AuditRecord.SchemaVersion));
-    private readonly RepeatedProperty _isolationLevels = new(nameof(AuditRecord.IsolationLevel));
-    private readonly RepeatedProperty _chainIds = new(nameof(AuditRecord.ChainId));
+    private readonly RepeatedValue _tiers = new();
+    private readonly RepeatedValue _schemas = new();
+    private readonly RepeatedValue _outcomes = new();
+    private readonly RepeatedValue _schemaVersions = new();
+    private readonly RepeatedValue _isolationLevels = new();
+    private readonly RepeatedValue _chainIds = new();
 
-    // The rule-set lists of the tier selectors are single instances: their properties are built once, found by reference.
-    private static readonly FrozenDictionary<IReadOnlyList<string>, LogEventProperty> StandardRuleSets =
-        Validation.TierRuleSetSelector.AllRuleSetLists.ToFrozenDictionary<IReadOnlyList<string>, IReadOnlyList<string>, LogEventProperty>(sets => sets, sets => Sequence(nameof(AuditRecord.RuleSets), sets), ReferenceEqualityComparer.Instance);
+    // The rule-set lists of the tier selectors are single instances: their values are built once, found by reference.
+    private static readonly FrozenDictionary<IReadOnlyList<string>, SequenceValue> StandardRuleSets =
+        Validation.TierRuleSetSelector.AllRuleSetLists.ToFrozenDictionary<IReadOnlyList<string>, IReadOnlyList<string>, SequenceValue>(sets => sets, Sequence, ReferenceEqualityComparer.Instance);
 
-    private static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));
-
-    private static LogEventProperty Sequence(string name, IReadOnlyList<string> values)
+    private static SequenceValue Sequence(IReadOnlyList<string> values)
     {
         if (values.Count == 0)
         {
-            return new(name, NoItems);
+            return NoItems;
         }
 
         var items = new ScalarValue[values.Count];
@@ -178,63 +176,65 @@ internal sealed class ValidationAuditor : IDisposable
             items[i] = new ScalarValue(values[i]);
         }
 
-        return new(name, new SequenceValue(items));
+        return new SequenceValue(items);
     }
 
     private LogEvent ToLogEvent(AuditRecord record, ScalarValue hash, DateTimeOffset now)
     {
-        static LogEventProperty RuleSets(IReadOnlyList<string> sets) =>
-            StandardRuleSets.TryGetValue(sets, out var shared) ? shared : Sequence(nameof(AuditRecord.RuleSets), sets);
-
-        // A missing correlation id is left out rather than written as null (the verifier reads both): 17 properties
-        // fit the event's dictionary without its last growth step.
-        var properties = new LogEventProperty[record.CorrelationId is null ? 17 : 18];
-        properties[0] = Scalar("AuditEventId", record.EventId);
-        properties[1] = Scalar("AuditTimestamp", record.Timestamp);
-        properties[2] = Scalar(nameof(AuditRecord.TenantId), record.TenantId);
-        properties[3] = _tiers.For(record.Tier);
-        properties[4] = _schemas.For(record.Schema);
-        properties[5] = _schemaVersions.For(record.SchemaVersion);
-        properties[6] = _outcomes.For(record.Outcome);
-        properties[7] = Sequence(nameof(AuditRecord.ErrorCodes), record.ErrorCodes);
-        properties[8] = Sequence(nameof(AuditRecord.ErrorPaths), record.ErrorPaths);
-        properties[9] = RuleSets(record.RuleSets);
-        properties[10] = _isolationLevels.For(record.IsolationLevel);
-        properties[11] = Scalar(nameof(AuditRecord.DurationMs), record.DurationMs);
-        properties[12] = _chainIds.For(record.ChainId);
-        properties[13] = Scalar(nameof(AuditRecord.Sequence), record.Sequence);
-        properties[14] = new(nameof(AuditRecord.PreviousHash), _previousHash);
-        properties[15] = new(nameof(AuditRecord.Hash), hash);
-        properties[16] = SourceContext;
+        // The event's dictionary is built here at its final size and handed to Serilog as it is
+        // (LogEvent.UnstableAssembleFromParts, made for sinks and bridges that build events at high rates): the public
+        // constructor would take property objects, copy them into a dictionary grown step by step and drop them,
+        // 0.4 us and 600 B more per event. A missing correlation id is left out rather than written as null (the
+        // verifier reads both).
+        var properties = new Dictionary<string, LogEventPropertyValue>(record.CorrelationId is null ? 17 : 18)
+        {
+            ["AuditEventId"] = new ScalarValue(record.EventId),
+            ["AuditTimestamp"] = new ScalarValue(record.Timestamp),
+            [nameof(AuditRecord.TenantId)] = new ScalarValue(record.TenantId),
+            [nameof(AuditRecord.Tier)] = _tiers.For(record.Tier),
+            [nameof(AuditRecord.Schema)] = _schemas.For(record.Schema),
+            [nameof(AuditRecord.SchemaVersion)] = _schemaVersions.For(record.SchemaVersion),
+            [nameof(AuditRecord.Outcome)] = _outcomes.For(record.Outcome),
+            [nameof(AuditRecord.ErrorCodes)] = Sequence(record.ErrorCodes),
+            [nameof(AuditRecord.ErrorPaths)] = Sequence(record.ErrorPaths),
+            [nameof(AuditRecord.RuleSets)] = StandardRuleSets.TryGetValue(record.RuleSets, out var shared) ? shared : Sequence(record.RuleSets),
+            [nameof(AuditRecord.IsolationLevel)] = _isolationLevels.For(record.IsolationLevel),
+            [nameof(AuditRecord.DurationMs)] = new ScalarValue(record.DurationMs),
+            [nameof(AuditRecord.ChainId)] = _chainIds.For(record.ChainId),
+            [nameof(AuditRecord.Sequence)] = new ScalarValue(record.Sequence),
+            [nameof(AuditRecord.PreviousHash)] = _previousHash,
+            [nameof(AuditRecord.Hash)] = hash,
+            [Serilog.Core.Constants.SourceContextPropertyName] = SourceContext,
+        };
         if (record.CorrelationId is not null)
         {
-            properties[17] = Scalar(nameof(AuditRecord.CorrelationId), record.CorrelationId);
+            properties[nameof(AuditRecord.CorrelationId)] = new ScalarValue(record.CorrelationId);
         }
 
-        return new LogEvent(now, LogEventLevel.Information, null, Template, properties);
+        return LogEvent.UnstableAssembleFromParts(now, LogEventLevel.Information, null, Template, properties, default, default);
     }
 
     /// <summary>
-    /// The shared properties of one field whose values come from a small set (tier, schema, outcome, settings fixed
-    /// for the auditor's lifetime). The last property handed out is checked first by reference, since those values
-    /// are nearly always the same string instances; others are kept in a bounded map.
+    /// The shared values of one field whose values come from a small set (tier, schema, outcome, settings fixed for
+    /// the auditor's lifetime). The last value handed out is checked first by reference, since those values are nearly
+    /// always the same string instances; others are kept in a bounded map.
     /// </summary>
-    private sealed class RepeatedProperty(string name)
+    private sealed class RepeatedValue
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LogEventProperty> _known = new(StringComparer.Ordinal);
-        private LogEventProperty? _last;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScalarValue> _known = new(StringComparer.Ordinal);
+        private ScalarValue? _last;
 
-        public LogEventProperty For(string value)
+        public ScalarValue For(string value)
         {
             var last = Volatile.Read(ref _last);
-            if (last is not null && last.Value is ScalarValue { Value: string text } && ReferenceEquals(text, value))
+            if (last is not null && last.Value is string text && ReferenceEquals(text, value))
             {
                 return last;
             }
 
-            var property = _known.Count < 1024 ? _known.GetOrAdd(value, static (key, name) => Scalar(name, key), name) : Scalar(name, value);
-            Volatile.Write(ref _last, property);
-            return property;
+            var scalar = _known.Count < 1024 ? _known.GetOrAdd(value, static key => new ScalarValue(key)) : new ScalarValue(value);
+            Volatile.Write(ref _last, scalar);
+            return scalar;
         }
     }
 }
