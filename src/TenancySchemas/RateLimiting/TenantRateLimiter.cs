@@ -22,14 +22,17 @@ internal sealed class TenantRateLimiter : ITenantRateLimiter, IDisposable
             TokensPerPeriod = Math.Max(1, tiers[tier].ValidationRequestsPerSecond),
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-        Func<(string TenantId, TenantType Tier), TokenBucketRateLimiterOptions> optionsFor = key => bucketOptions[key.Tier];
 
-        // The (tenant, tier) pair is the partition key itself, and the options of each tier are built once: a call
-        // allocates neither a key string nor a closure.
+            // The partitioned limiter replenishes every bucket from its own timer (RateLimitPartition.GetTokenBucketLimiter
+            // turns this off the same way): a timer per bucket would cost a timer per tenant.
+            AutoReplenishment = false,
+        });
+        Func<(string TenantId, TenantType Tier), RateLimiter> createBucket = key => new TokenBucketRateLimiter(bucketOptions[key.Tier]);
+
+        // The (tenant, tier) pair is the partition key itself, and the bucket factory is built once: a call allocates
+        // neither a key string nor a closure (GetTokenBucketLimiter would wrap its factory in a new one on every call).
         _limiter = PartitionedRateLimiter.Create<(string TenantId, TenantType Tier), (string TenantId, TenantType Tier)>(
-            key => RateLimitPartition.GetTokenBucketLimiter(key, optionsFor));
+            key => RateLimitPartition.Get(key, createBucket));
     }
 
     public RateLimitLease AttemptAcquire(string tenantId, TenantType? tier)

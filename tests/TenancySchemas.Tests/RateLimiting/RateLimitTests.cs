@@ -51,6 +51,38 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public void A_tenant_that_used_its_burst_gets_its_tier_rate_back_every_second()
+    {
+        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
+        var validator = host.Validator<TenantConfigSchema>();
+        var tenant = Samples.Tenant(TenantType.Trial) with { TenantId = "refill_01" };
+        int Attempts(int count)
+        {
+            var accepted = 0;
+            for (var i = 0; i < count; i++)
+            {
+                try
+                {
+                    validator.Validate(tenant);
+                    accepted++;
+                }
+                catch (TenancyRateLimitExceededException)
+                {
+                }
+            }
+
+            return accepted;
+        }
+
+        Attempts(500).Should().BeInRange(20, 60, "the trial burst is 20");
+        Attempts(50).Should().BeLessThan(10, "the bucket is empty");
+
+        // The buckets are refilled by the partitioned limiter's timer, not each by its own: 10 tokens per second.
+        Thread.Sleep(TimeSpan.FromMilliseconds(1_500));
+        Attempts(50).Should().BeInRange(10, 20);
+    }
+
+    [Fact]
     public void Bigger_tiers_get_bigger_bursts_and_configuration_can_change_them()
     {
         using var host = new ObservedHost(o =>
