@@ -181,6 +181,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
     private sealed class ListShape(DocumentInspector owner, Type elementType) : Shape
     {
         private readonly bool _elementAllowsNull = AllowsNull(elementType);
+        private Shape? _element;
 
         public override void Inspect(JsonElement value, InspectionState state)
         {
@@ -190,7 +191,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
                 return;
             }
 
-            var element = owner.ShapeOf(elementType);
+            var element = _element ??= owner.ShapeOf(elementType);
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {
@@ -212,6 +213,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
     private sealed class MapShape(DocumentInspector owner, Type valueType) : Shape
     {
         private readonly bool _valueAllowsNull = AllowsNull(valueType);
+        private Shape? _value;
 
         public override void Inspect(JsonElement value, InspectionState state)
         {
@@ -221,7 +223,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
                 return;
             }
 
-            var shape = owner.ShapeOf(valueType);
+            var shape = _value ??= owner.ShapeOf(valueType);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in value.EnumerateObject())
             {
@@ -249,7 +251,9 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
     {
         private readonly DocumentInspector _owner;
         private readonly Dictionary<string, Member> _members;
+        private readonly Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>> _byName;
         private readonly Member[] _required;
+        private readonly Shape?[] _shapes;
         private readonly IParentInspectingConverter[] _parentChecks;
 
         public ObjectShape(DocumentInspector owner, JsonTypeInfo info)
@@ -262,6 +266,8 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
                 _members[property.Name] = new Member(_members.Count, property.Name, property.PropertyType, property.IsRequired, allowsNull, property.CustomConverter as IInspectingConverter);
             }
 
+            _byName = _members.GetAlternateLookup<ReadOnlySpan<char>>();
+            _shapes = new Shape?[_members.Count];
             _required = [.. _members.Values.Where(m => m.Required)];
             _parentChecks = [.. _members.Values.Select(m => m.Converter).OfType<IParentInspectingConverter>().Distinct()];
         }
@@ -280,10 +286,12 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
             HashSet<string>? unknown = null;
             foreach (var property in value.EnumerateObject())
             {
-                // JsonProperty.Name allocates on every access: read it once.
-                var name = property.Name;
+                // A known member is found from the document's bytes and named by the contract's own string; only an
+                // unknown one costs a new string (JsonProperty.Name allocates on every access).
+                var member = Find(property);
+                var name = member?.Name ?? property.Name;
                 state.Path.PushMember(name);
-                if (!_members.TryGetValue(name, out var member))
+                if (member is null)
                 {
                     if (!(unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
                     {
@@ -314,7 +322,8 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
                     }
                     else
                     {
-                        _owner.ShapeOf(member.Type).Inspect(property.Value, state);
+                        // Shapes are looked up once per member, not per document (lazily: records may nest themselves).
+                        (_shapes[member.Index] ??= _owner.ShapeOf(member.Type)).Inspect(property.Value, state);
                     }
                 }
 
@@ -335,6 +344,20 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
             }
 
             state.ObjectLevel--;
+        }
+
+        private Member? Find(JsonProperty property)
+        {
+            var utf8 = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+            Span<char> chars = stackalloc char[64];
+
+            // Escaped or long names take the general way; the contract's names are short and never need escaping.
+            if (utf8.Length > chars.Length || utf8.Contains((byte)'\\'))
+            {
+                return _members.TryGetValue(property.Name, out var named) ? named : null;
+            }
+
+            return System.Text.Encoding.UTF8.TryGetChars(utf8, chars, out var length) && _byName.TryGetValue(chars[..length], out var member) ? member : null;
         }
 
         private sealed record Member(int Index, string Name, Type Type, bool Required, bool AllowsNull, IInspectingConverter? Converter);

@@ -322,6 +322,26 @@ public sealed class TenancyJsonReadTests : IDisposable
     }
 
     [Fact]
+    public void Member_names_written_with_escapes_are_the_same_members()
+    {
+        var plain = Json.Read<TenantConfigSchema>(Tenant()).Value!;
+        var escaped = Json.Read<TenantConfigSchema>(Tenant(replace: "\"tenant_name\"", with: "\"\\u0074enant_\\u006Eame\""));
+
+        escaped.Errors.Should().BeEmpty();
+        escaped.Value!.TenantName.Should().Be(plain.TenantName);
+    }
+
+    [Fact]
+    public void Unknown_member_names_of_any_length_or_script_are_reported_by_name()
+    {
+        var longName = new string('x', 70);
+        var result = Json.Read<TenantConfigSchema>(Tenant($"\"{longName}\": 1, \"größe\": 2, \"tenant_name\u00e9\": 3"));
+
+        result.Errors.Select(e => e.ErrorMessage).Should().BeEquivalentTo(
+            $"Unknown member '{longName[..64]}…' at $", "Unknown member 'größe' at $", "Unknown member 'tenant_nameé' at $");
+    }
+
+    [Fact]
     public void Control_characters_inside_strings_are_data_not_errors()
     {
         var tenant = Json.Read<TenantConfigSchema>(Tenant(replace: "Acme Corporation", with: "Acme\\u0007\\u202e Corp")).Value!;
