@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -289,34 +290,48 @@ public sealed class TenancyJson
             return null;
         }
 
-        using var document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = _limits.MaxDepth + 1 });
-        var state = new InspectionState(_limits.IgnoreUnknownNestedMembers);
-        _inspector.Inspect(document.RootElement, typeof(T), state);
-        if (state.Errors.Count > 0)
-        {
-            errors.AddRange(state.Errors);
-            return null;
-        }
-
-        var tenantId = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("tenant_id", out var tenant) &&
-            tenant.ValueKind == JsonValueKind.String ? tenant.GetString() : null;
+        // The parsed document reads its input in place for as long as it lives: the input is copied into a pooled
+        // buffer rather than a new array per read (a large document would be a large-object allocation each time),
+        // and the buffer is wiped when returned, since it held the document's text. Nothing read keeps a reference
+        // to it: strings are materialized, and JSON values in records are copies (JsonElement.ParseValue).
+        var buffer = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
         try
         {
-            using var protection = FieldProtection.Begin(_dataProtection, tenantId, ProtectionMode.Plain);
-            var value = document.RootElement.Deserialize(TypeInfo<T>());
-            return value is null ? null : AfterRead(value, document.RootElement);
+            utf8Json.CopyTo(buffer);
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Json.Length), new JsonDocumentOptions { MaxDepth = _limits.MaxDepth + 1 });
+            var state = new InspectionState(_limits.IgnoreUnknownNestedMembers);
+            _inspector.Inspect(document.RootElement, typeof(T), state);
+            if (state.Errors.Count > 0)
+            {
+                errors.AddRange(state.Errors);
+                return null;
+            }
+
+            var tenantId = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("tenant_id", out var tenant) &&
+                tenant.ValueKind == JsonValueKind.String ? tenant.GetString() : null;
+            try
+            {
+                using var protection = FieldProtection.Begin(_dataProtection, tenantId, ProtectionMode.Plain);
+                var value = document.RootElement.Deserialize(TypeInfo<T>());
+                return value is null ? null : AfterRead(value, document.RootElement);
+            }
+            catch (UndecryptableValueException exception)
+            {
+                var path = exception.Path ?? "$";
+                errors.Add(ReadError.Create(TenancyErrorCodes.UndecryptableValue, path, ("PropertyName", path), ("TenantId", MessageValue.Quote(tenantId ?? string.Empty))));
+                return null;
+            }
+            catch (JsonException exception)
+            {
+                // The inspector accepted what the serializer refused: report it rather than crash.
+                errors.Add(ReadError.Create(TenancyErrorCodes.JsonInvalidKind, exception.Path ?? "$", ("Expected", new MessageText("expected.schema"))));
+                return null;
+            }
         }
-        catch (UndecryptableValueException exception)
+        finally
         {
-            var path = exception.Path ?? "$";
-            errors.Add(ReadError.Create(TenancyErrorCodes.UndecryptableValue, path, ("PropertyName", path), ("TenantId", MessageValue.Quote(tenantId ?? string.Empty))));
-            return null;
-        }
-        catch (JsonException exception)
-        {
-            // The inspector accepted what the serializer refused: report it rather than crash.
-            errors.Add(ReadError.Create(TenancyErrorCodes.JsonInvalidKind, exception.Path ?? "$", ("Expected", new MessageText("expected.schema"))));
-            return null;
+            buffer.AsSpan(0, utf8Json.Length).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

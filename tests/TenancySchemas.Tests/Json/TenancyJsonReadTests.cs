@@ -1,5 +1,6 @@
 using System.Text;
 using FluentValidation;
+using TenancySchemas.Alerts;
 using TenancySchemas.Json;
 using TenancySchemas.Tenants;
 using TenancySchemas.Tests.Support;
@@ -339,6 +340,24 @@ public sealed class TenancyJsonReadTests : IDisposable
 
         result.Errors.Select(e => e.ErrorMessage).Should().BeEquivalentTo(
             $"Unknown member '{longName[..64]}…' at $", "Unknown member 'größe' at $", "Unknown member 'tenant_nameé' at $");
+    }
+
+    [Fact]
+    public void Json_values_in_a_record_outlive_the_read_and_the_next_reads()
+    {
+        // The reader parses from a pooled buffer that is wiped and reused: values kept in records must be copies.
+        static string Alert(string context) => "{\"tenant_id\":\"acme\",\"name\":\"cpu\",\"title\":\"CPU high\",\"description\":\"CPU is high for a while\"," +
+            "\"severity\":\"high\",\"category\":\"performance\",\"conditions\":[{\"metric_name\":\"cpu\",\"operator\":\"gt\",\"threshold\":90}]," +
+            "\"notification_channels\":[\"email\"],\"recipients\":[\"ops@acme.example\"],\"context\":" + context + "}";
+
+        var first = Json.Read<AlertSchema>(Alert("{\"runbook\":{\"steps\":[1,2,\"page\"]},\"owner\":\"platform\"}")).Value!;
+        for (var i = 0; i < 20; i++)
+        {
+            Json.Read<AlertSchema>(Alert("{\"other\":{\"steps\":[9,9,\"xxxx\"]},\"owner\":\"nobody!!\"}")).IsValid.Should().BeTrue();
+        }
+
+        first.Context["runbook"].GetRawText().Should().Be("{\"steps\":[1,2,\"page\"]}");
+        first.Context["owner"].GetString().Should().Be("platform");
     }
 
     [Fact]
