@@ -184,7 +184,7 @@ internal sealed class ValidationAuditor : IDisposable
         // The event's dictionary is built here at its final size and handed to Serilog as it is
         // (LogEvent.UnstableAssembleFromParts, made for sinks and bridges that build events at high rates): the public
         // constructor would take property objects, copy them into a dictionary grown step by step and drop them,
-        // 0.4 us and 600 B more per event. A missing correlation id is left out rather than written as null (the
+        // about 0.6 us and 830 B more per event. A missing correlation id is left out rather than written as null (the
         // verifier reads both).
         var properties = new Dictionary<string, LogEventPropertyValue>(record.CorrelationId is null ? 17 : 18)
         {
