@@ -361,6 +361,32 @@ public sealed class TenancyJsonReadTests : IDisposable
     }
 
     [Fact]
+    public void Reads_on_many_threads_at_once_each_get_their_own_document()
+    {
+        // Every read parses from a buffer of its own, rented from a shared pool: a buffer shared between reads would mix documents.
+        static string Alert(int n) => "{\"alert_id\":\"alert-" + n + "\",\"tenant_id\":\"acme\",\"name\":\"cpu\",\"title\":\"CPU high\"," +
+            "\"description\":\"CPU is high for a while\",\"severity\":\"high\",\"category\":\"performance\"," +
+            "\"conditions\":[{\"metric_name\":\"cpu\",\"operator\":\"gt\",\"threshold\":90}],\"notification_channels\":[\"email\"]," +
+            "\"recipients\":[\"ops@acme.example\"],\"context\":{\"n\":" + n + ",\"pad\":\"" + new string('x', n % 97) + "\"}}";
+
+        var mismatches = 0;
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, worker =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var n = (worker * 500) + i;
+                var alert = Json.Read<AlertSchema>(Alert(n)).Value;
+                if (alert is null || alert.AlertId != $"alert-{n}" || alert.Context["n"].GetInt32() != n || alert.Context["pad"].GetString()!.Length != n % 97)
+                {
+                    Interlocked.Increment(ref mismatches);
+                }
+            }
+        });
+
+        mismatches.Should().Be(0);
+    }
+
+    [Fact]
     public void Control_characters_inside_strings_are_data_not_errors()
     {
         var tenant = Json.Read<TenantConfigSchema>(Tenant(replace: "Acme Corporation", with: "Acme\\u0007\\u202e Corp")).Value!;
