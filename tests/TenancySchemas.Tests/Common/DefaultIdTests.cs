@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using TenancySchemas.Alerts;
 using TenancySchemas.Json;
+using TenancySchemas.Tests.Support;
 
 namespace TenancySchemas.Tests.Common;
 
@@ -108,11 +109,9 @@ public sealed partial class DefaultIdTests
     public void A_document_keeps_its_own_id_and_one_without_gets_a_new_one()
     {
         var json = new TenancyJson();
-        const string Body = """ "tenant_id":"acme","name":"cpu","title":"CPU high","description":"CPU is high for a while","severity":"high","category":"performance","conditions":[{"metric_name":"cpu","operator":"gt","threshold":90}],"notification_channels":["email"],"recipients":["ops@acme.example"] """;
-
-        json.Read<AlertSchema>("{\"alert_id\":\"alert-7\"," + Body + "}").Value!.AlertId.Should().Be("alert-7");
-        var first = json.Read<AlertSchema>("{" + Body + "}").Value!.AlertId;
-        var second = json.Read<AlertSchema>("{" + Body + "}").Value!.AlertId;
+        json.Read<AlertSchema>(Samples.AlertJson("\"alert_id\":\"alert-7\"")).Value!.AlertId.Should().Be("alert-7");
+        var first = json.Read<AlertSchema>(Samples.AlertJson()).Value!.AlertId;
+        var second = json.Read<AlertSchema>(Samples.AlertJson()).Value!.AlertId;
         first.Should().MatchRegex(Uuid4().ToString()).And.NotBe(second);
     }
 }

@@ -346,9 +346,7 @@ public sealed class TenancyJsonReadTests : IDisposable
     public void Json_values_in_a_record_outlive_the_read_and_the_next_reads()
     {
         // The reader parses from a pooled buffer that is wiped and reused: values kept in records must be copies.
-        static string Alert(string context) => "{\"tenant_id\":\"acme\",\"name\":\"cpu\",\"title\":\"CPU high\",\"description\":\"CPU is high for a while\"," +
-            "\"severity\":\"high\",\"category\":\"performance\",\"conditions\":[{\"metric_name\":\"cpu\",\"operator\":\"gt\",\"threshold\":90}]," +
-            "\"notification_channels\":[\"email\"],\"recipients\":[\"ops@acme.example\"],\"context\":" + context + "}";
+        static string Alert(string context) => Samples.AlertJson("\"context\":" + context);
 
         var first = Json.Read<AlertSchema>(Alert("{\"runbook\":{\"steps\":[1,2,\"page\"]},\"owner\":\"platform\"}")).Value!;
         for (var i = 0; i < 20; i++)
@@ -364,10 +362,7 @@ public sealed class TenancyJsonReadTests : IDisposable
     public void Reads_on_many_threads_at_once_each_get_their_own_document()
     {
         // Every read parses from a buffer of its own, rented from a shared pool: a buffer shared between reads would mix documents.
-        static string Alert(int n) => "{\"alert_id\":\"alert-" + n + "\",\"tenant_id\":\"acme\",\"name\":\"cpu\",\"title\":\"CPU high\"," +
-            "\"description\":\"CPU is high for a while\",\"severity\":\"high\",\"category\":\"performance\"," +
-            "\"conditions\":[{\"metric_name\":\"cpu\",\"operator\":\"gt\",\"threshold\":90}],\"notification_channels\":[\"email\"]," +
-            "\"recipients\":[\"ops@acme.example\"],\"context\":{\"n\":" + n + ",\"pad\":\"" + new string('x', n % 97) + "\"}}";
+        static string Alert(int n) => Samples.AlertJson($"\"alert_id\":\"alert-{n}\",\"context\":{{\"n\":{n},\"pad\":\"{new string('x', n % 97)}\"}}");
 
         var mismatches = 0;
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, worker =>

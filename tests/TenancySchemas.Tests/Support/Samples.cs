@@ -34,6 +34,12 @@ internal static class Samples
         }
         """;
 
+    /// <summary>A valid alert as one JSON line with only its required members, plus any <paramref name="extraMembers"/>.</summary>
+    public static string AlertJson(string extraMembers = "") =>
+        "{\"tenant_id\":\"acme\",\"name\":\"cpu\",\"title\":\"CPU high\",\"description\":\"CPU is high for a while\",\"severity\":\"high\"," +
+        "\"category\":\"performance\",\"conditions\":[{\"metric_name\":\"cpu\",\"operator\":\"gt\",\"threshold\":90}]," +
+        "\"notification_channels\":[\"email\"],\"recipients\":[\"ops@acme.example\"]" + (extraMembers.Length == 0 ? string.Empty : "," + extraMembers) + "}";
+
     public static AlertSchema Alert() => new()
     {
         AlertId = "alert-001",
