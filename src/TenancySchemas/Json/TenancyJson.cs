@@ -27,6 +27,7 @@ public sealed class TenancyJson
     private readonly string _defaultLocale;
     private readonly JsonSerializerOptions _serializer;
     private readonly DocumentInspector _inspector;
+    private readonly DirectRead? _directRead;
     private readonly IDataProtectionProvider? _dataProtection;
     private readonly Isolation.IsolationLevel _isolationLevel;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo> _typeInfos = new();
@@ -58,6 +59,7 @@ public sealed class TenancyJson
         _isolationLevel = options.IsolationLevel;
         _serializer = CreateSerializerOptions(timeProvider ?? TimeProvider.System, _limits.MaxDepth);
         _inspector = new DocumentInspector(_serializer);
+        _directRead = DirectRead.Create(_serializer);
     }
 
     /// <summary>Gets the serializer options of the reader and writer (for the JSON Schema export).</summary>
@@ -290,6 +292,17 @@ public sealed class TenancyJson
             return null;
         }
 
+        // Most documents are well formed: they are deserialized straight from their bytes. A document the direct read
+        // refuses is parsed and inspected, and the inspector names every problem (or reads it after all).
+        if (_directRead is not null)
+        {
+            using var protection = FieldProtection.Begin(_dataProtection, _dataProtection is null ? null : RootTenantId(utf8Json), ProtectionMode.Plain);
+            if (_directRead.TryRead<T>(utf8Json, out var direct))
+            {
+                return direct;
+            }
+        }
+
         // The parsed document reads its input in place for as long as it lives: the input is copied into a pooled
         // buffer rather than a new array per read (a large document would be a large-object allocation each time),
         // and the buffer is wiped when returned, since it held the document's text. Nothing read keeps a reference
@@ -335,6 +348,33 @@ public sealed class TenancyJson
         }
     }
 
+    // The document's tenant, for the protector of its sensitive values: its top-level "tenant_id" string. Called only
+    // on a document the structure scan passed, so the reader meets well-formed JSON within the depth limit.
+    private string? RootTenantId(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = _limits.MaxDepth + 2 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isTenant = reader.ValueTextEquals("tenant_id"u8);
+            reader.Read();
+            if (isTenant)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    // Only types with a parent-inspecting member (the features converter) get a fix-up here: DirectRead leaves those to
+    // this path, since it has no document tree to fix them up from.
     private static T AfterRead<T>(T value, JsonElement root)
         where T : class => value switch
         {

@@ -74,6 +74,26 @@ internal static class BundledDocuments
         };
     }
 
+    /// <summary>Reads without validating, with the given reader: the result's value and read errors.</summary>
+    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) Read(TenancyJson json, string schema, ReadOnlySpan<byte> utf8) => schema switch
+    {
+        "tenant-config" => Result(json.Read<TenantConfigSchema>(utf8)),
+        "tenant-config-update" => Result(json.Read<TenantConfigUpdateSchema>(utf8)),
+        "alert" => Result(json.Read<AlertSchema>(utf8)),
+        "tenant-alert" => Result(json.Read<TenantAlertSchema>(utf8)),
+        "warning" => Result(json.Read<WarningSchema>(utf8)),
+        "tenant-warning" => Result(json.Read<TenantWarningSchema>(utf8)),
+        "notification" => Result(json.Read<NotificationSchema>(utf8)),
+        "notification-batch" => Result(json.Read<NotificationBatchSchema>(utf8)),
+        "monitoring-config" => Result(json.Read<MonitoringConfigSchema>(utf8)),
+        "compliance" => Result(json.Read<ComplianceSchema>(utf8)),
+        "performance-metrics" => Result(json.Read<PerformanceMetricsSchema>(utf8)),
+        _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, null),
+    };
+
+    private static (object?, IReadOnlyList<ValidationFailure>) Result<T>(TenancyReadResult<T> result)
+        where T : class => (result.Value, result.Errors);
+
     private static (object?, IReadOnlyList<ValidationFailure>) Run<T>(IServiceProvider services, ReadOnlySpan<byte> utf8, TenancyValidationContext? context, bool inTwoSteps)
         where T : class
     {

@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CsCheck;
+using FluentValidation.Results;
+using Microsoft.Extensions.Time.Testing;
+using TenancySchemas.Alerts;
+using TenancySchemas.Isolation;
+using TenancySchemas.Json;
+using TenancySchemas.Monitoring;
+using TenancySchemas.Tests.Robustness;
+using TenancySchemas.Tests.Support;
+using TenancySchemas.Validation;
+using Xunit.Abstractions;
+
+namespace TenancySchemas.Tests.Json;
+
+/// <summary>
+/// Well-formed documents are deserialized straight from their bytes, and only the others are parsed and inspected:
+/// whatever the document, the answer is the one that inspecting every document gives (the AppContext switch
+/// <c>TenancySchemas.Json.InspectEveryDocument</c> turns the direct read off).
+/// </summary>
+public sealed partial class DirectReadTests(ITestOutputHelper output)
+{
+    private const string InspectEveryDocument = "TenancySchemas.Json.InspectEveryDocument";
+    private const int CasesPerDocument = 150;
+
+    // Both readers share a clock (for members that default to now); moderate isolation lets records be written back
+    // in plaintext to compare them.
+    private static readonly FakeTimeProvider Clock = new(TestHost.Now);
+
+    private static readonly (TenancyJson Direct, TenancyJson Inspecting) Readers = CreateReaders();
+
+    [Fact]
+    public void Damaged_documents_of_every_schema_read_the_same_as_when_every_document_is_inspected()
+    {
+        int cases = 0, records = 0, refused = 0;
+        foreach (var (file, schema, _) in BundledDocuments.All)
+        {
+            var original = BundledDocuments.Text(file);
+            SameAnswer(schema, Encoding.UTF8.GetBytes(original), $"{file} as bundled");
+            DamagedDocuments.Of(original).Sample(c =>
+            {
+                var read = SameAnswer(schema, c.Bytes, $"{c.Damage} of {file}");
+                cases++;
+                records += read.Value is null ? 0 : 1;
+                refused += read.Value is null ? 1 : 0;
+            }, iter: CasesPerDocument, threads: 1);
+        }
+
+        output.WriteLine($"{cases} damaged documents: {records} read into records, {refused} refused, each the same both ways");
+        records.Should().BePositive("some damage leaves a document readable");
+        refused.Should().BePositive();
+    }
+
+    [Theory]
+    [InlineData("\"recipients\":[\"ops@acme.example\"]", "\"recipients\":[\"ops@acme.example\",null]", TenancyErrorCodes.JsonNullNotAllowed, "$.recipients[1]")]
+    [InlineData("\"recipients\":[\"ops@acme.example\"]", "\"recipients\":[\"ops@acme.example\",5]", TenancyErrorCodes.JsonInvalidKind, "$.recipients[1]")]
+    [InlineData("\"recipients\":[\"ops@acme.example\"]", "\"recipients\":\"ops@acme.example\"", TenancyErrorCodes.JsonInvalidKind, "$.recipients")]
+    [InlineData("\"notification_channels\":[\"email\"]", "\"notification_channels\":[\"email\",null]", TenancyErrorCodes.JsonNullNotAllowed, "$.notification_channels[1]")]
+    [InlineData("\"conditions\":[{", "\"conditions\":[null,{", TenancyErrorCodes.JsonNullNotAllowed, "$.conditions[0]")]
+    [InlineData("\"metric_name\":\"cpu\",", "\"metric_name\":\"cpu\",\"unit\":\"%\",", TenancyErrorCodes.JsonUnknownMember, "$.conditions[0]")]
+    [InlineData("\"metric_name\":\"cpu\",", "\"metric_name\":\"cpu\",\"metric_name\":\"mem\",", TenancyErrorCodes.JsonMalformed, "$.conditions[0].metric_name")]
+    [InlineData("\"threshold\":90", "\"threshold\":true", TenancyErrorCodes.JsonInvalidKind, "$.conditions[0].threshold")]
+    [InlineData("\"recipients\"", "\"tags\":{\"team\":null},\"recipients\"", TenancyErrorCodes.JsonNullNotAllowed, "$.tags.team")]
+    [InlineData("\"recipients\"", "\"tags\":{\"team\":\"a\",\"team\":\"b\"},\"recipients\"", TenancyErrorCodes.JsonMalformed, "$.tags.team")]
+    public void What_the_direct_read_refuses_gets_the_inspectors_errors(string member, string damaged, string code, string path)
+    {
+        var json = Samples.AlertJson();
+        json.Should().Contain(member, "the test edits an existing member");
+
+        var read = SameAnswer("alert", Encoding.UTF8.GetBytes(json.Replace(member, damaged, StringComparison.Ordinal)), damaged);
+
+        read.Value.Should().BeNull();
+        read.Errors.Select(e => (e.ErrorCode, e.PropertyName)).Should().Equal((code, path));
+    }
+
+    [Fact]
+    public void A_sensitive_map_with_a_key_twice_gets_the_inspectors_error()
+    {
+        var monitoring = Samples.Monitoring() with { ApiKeys = new Dictionary<string, string> { ["primary"] = "k-1" } };
+        var json = Readers.Direct.Write(monitoring);
+        json.Should().Contain("\"primary\":\"k-1\"");
+
+        var read = SameAnswer("monitoring-config", Encoding.UTF8.GetBytes(json.Replace("\"primary\":\"k-1\"", "\"primary\":\"k-1\",\"primary\":\"k-2\"", StringComparison.Ordinal)), "api key twice");
+
+        read.Errors.Select(e => (e.ErrorCode, e.PropertyName)).Should().Equal((TenancyErrorCodes.JsonMalformed, "$.api_keys.primary"));
+    }
+
+    [Fact]
+    public void A_well_formed_document_is_not_parsed_into_a_tree_and_inspected()
+    {
+        // Inspection builds a document tree, an inspection state and a path: reading directly allocates markedly less.
+        var json = Encoding.UTF8.GetBytes(Samples.AlertJson("\"tags\":{\"team\":\"platform\",\"env\":\"prod\"}"));
+
+        var direct = AllocatedPerRead(Readers.Direct, json);
+        var inspecting = AllocatedPerRead(Readers.Inspecting, json);
+
+        output.WriteLine($"allocated per read: {direct} B directly, {inspecting} B inspecting");
+        direct.Should().BeLessThan(inspecting * 85 / 100);
+    }
+
+    private static long AllocatedPerRead(TenancyJson json, byte[] document)
+    {
+        json.Read<AlertSchema>(document).Value.Should().NotBeNull();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 20; i++)
+        {
+            json.Read<AlertSchema>(document);
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
+    }
+
+    // Reads with both readers and checks they agree: both a record or neither, the same errors (code, path, message)
+    // in the same order, and records that write the same document (generated ids aside).
+    private static (object? Value, IReadOnlyList<ValidationFailure> Errors) SameAnswer(string schema, byte[] document, string because)
+    {
+        var direct = BundledDocuments.Read(Readers.Direct, schema, document);
+        var inspecting = BundledDocuments.Read(Readers.Inspecting, schema, document);
+
+        because += $" (inspected: {string.Join("; ", inspecting.Errors.Select(e => $"{e.ErrorCode} at {e.PropertyName}"))})";
+        (direct.Value is null).Should().Be(inspecting.Value is null, because);
+        direct.Errors.Select(e => (e.ErrorCode, e.PropertyName, e.ErrorMessage))
+            .Should().Equal(inspecting.Errors.Select(e => (e.ErrorCode, e.PropertyName, e.ErrorMessage)), because);
+        if (direct.Value is not null)
+        {
+            WithoutIds(Readers.Direct.Write(direct.Value)).Should().Be(WithoutIds(Readers.Inspecting.Write(inspecting.Value!)), because);
+        }
+
+        return direct;
+    }
+
+    private static string WithoutIds(string json) => GeneratedId().Replace(json, "<generated id>");
+
+    private static (TenancyJson, TenancyJson) CreateReaders()
+    {
+        var options = new TenancySchemaOptions { IsolationLevel = IsolationLevel.Moderate };
+        var direct = new TenancyJson(options, Clock);
+
+        // The switch is read when a reader is created. Setting it process-wide for a moment is harmless to other
+        // tests: it only decides whether a reader takes the direct way, and this class shows both ways agree.
+        AppContext.SetSwitch(InspectEveryDocument, true);
+        try
+        {
+            return (direct, new TenancyJson(options, Clock));
+        }
+        finally
+        {
+            AppContext.SetSwitch(InspectEveryDocument, false);
+        }
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")]
+    private static partial Regex GeneratedId();
+}
