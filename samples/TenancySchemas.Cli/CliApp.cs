@@ -176,7 +176,11 @@ internal sealed record ValidateRequest(string[] Files, string? Schema, string? T
 /// <summary>One CLI run: the library wired as an app would (configuration from environment variables), its options, its streams.</summary>
 internal sealed class Session(CliStreams streams, string? locale, string? auditLog, bool printMetrics, string? isolation)
 {
-    private const int BatchSize = 512;
+    // Lines per batch. Every record read in a batch lives until the batch is validated, so a collection during the
+    // batch promotes what the batch read: with 512 lines, 600 of 1,400 collections in a million alerts were
+    // generation 1 and the run paused 2.0 s for the collector; with 64, nearly none were, it paused 1.1 s and ran 13 %
+    // faster, still long enough runs of one step's code.
+    private const int BatchSize = 64;
 
     private ServiceProvider? _provider;
     private CollectorRegistry? _registry;
