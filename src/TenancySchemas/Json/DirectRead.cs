@@ -12,7 +12,7 @@ namespace TenancySchemas.Json;
 /// reader's options already refuse (wrong kinds, nulls for non-nullable members, missing required members, duplicate
 /// members, unknown enum values, timestamps without offsets). Most documents are well formed, and for them parsing
 /// into a document tree, inspecting the tree and deserializing the tree is the larger part of a read (a typical alert:
-/// 11.8 us that way, 7.7 us this way). When the pass refuses a document, the caller inspects it as before, and the
+/// 11.8 us that way, 7.0 us this way). When the pass refuses a document, the caller inspects it as before, and the
 /// inspector's errors are the answer: this class only decides when a document needs no inspection, never what its
 /// errors are.
 /// </summary>
@@ -132,11 +132,6 @@ internal sealed class DirectRead
             return item is null || item.IsValueType ? null : (definition, item);
         }
 
-        private static T ReadItem<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null
-                ? throw new JsonException("A list, set or map holds a null item.")
-                : JsonSerializer.Deserialize<T>(ref reader, options)!;
-
         private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
         {
             if (reader.TokenType != token)
@@ -145,15 +140,40 @@ internal sealed class DirectRead
             }
         }
 
+        /// <summary>Reads one item; strings directly (as the serializer's own string converter would), others by their contract.</summary>
+        private sealed class Items<T>
+        {
+            private JsonTypeInfo<T>? _contract;
+
+            public T Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+            {
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    throw new JsonException("A list, set or map holds a null item.");
+                }
+
+                if (typeof(T) == typeof(string))
+                {
+                    Expect(ref reader, JsonTokenType.String);
+                    return (T)(object)reader.GetString()!;
+                }
+
+                // Looked up on first use, not when the converter is created: a record may hold lists of itself.
+                return JsonSerializer.Deserialize(ref reader, _contract ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)))!;
+            }
+        }
+
         private sealed class ListConverter<T> : JsonConverter<IReadOnlyList<T>>
         {
+            private readonly Items<T> _items = new();
+
             public override IReadOnlyList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 Expect(ref reader, JsonTokenType.StartArray);
                 var items = new List<T>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadItem<T>(ref reader, options));
+                    items.Add(_items.Read(ref reader, options));
                 }
 
                 return items;
@@ -165,13 +185,15 @@ internal sealed class DirectRead
 
         private sealed class SetConverter<T> : JsonConverter<IReadOnlySet<T>>
         {
+            private readonly Items<T> _items = new();
+
             public override IReadOnlySet<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 Expect(ref reader, JsonTokenType.StartArray);
                 var items = new HashSet<T>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadItem<T>(ref reader, options));
+                    items.Add(_items.Read(ref reader, options));
                 }
 
                 return items;
@@ -183,6 +205,8 @@ internal sealed class DirectRead
 
         private sealed class MapConverter<T> : JsonConverter<IReadOnlyDictionary<string, T>>
         {
+            private readonly Items<T> _items = new();
+
             public override IReadOnlyDictionary<string, T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 Expect(ref reader, JsonTokenType.StartObject);
@@ -191,7 +215,7 @@ internal sealed class DirectRead
                 {
                     var key = reader.GetString()!;
                     reader.Read();
-                    if (!items.TryAdd(key, ReadItem<T>(ref reader, options)))
+                    if (!items.TryAdd(key, _items.Read(ref reader, options)))
                     {
                         throw new JsonException("A map holds a member twice.");
                     }
