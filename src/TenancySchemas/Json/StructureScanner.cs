@@ -70,6 +70,29 @@ internal static class StructureScanner
         return true;
     }
 
+    /// <summary>
+    /// Whether every member name and string in the value at <paramref name="reader"/> (a whole object or array, or one
+    /// string) is valid text, as <see cref="Scan"/> requires; the reader itself does not move.
+    /// </summary>
+    public static bool IsValidValue(Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return reader.TokenType != JsonTokenType.String || IsValidText(ref reader);
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && !IsValidText(ref reader))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // The reader checks structure, not the text inside strings: invalid UTF-8 and lone surrogate escapes would
     // otherwise surface later as exceptions from GetString.
     private static bool IsValidText(ref Utf8JsonReader reader)

@@ -59,7 +59,7 @@ public sealed class TenancyJson
         _isolationLevel = options.IsolationLevel;
         _serializer = CreateSerializerOptions(timeProvider ?? TimeProvider.System, _limits.MaxDepth);
         _inspector = new DocumentInspector(_serializer);
-        _directRead = DirectRead.Create(_serializer);
+        _directRead = DirectRead.Create(_serializer, _limits.MaxDepth);
     }
 
     /// <summary>Gets the serializer options of the reader and writer (for the JSON Schema export).</summary>
@@ -287,13 +287,9 @@ public sealed class TenancyJson
             return null;
         }
 
-        if (!StructureScanner.Scan(utf8Json, _limits.MaxDepth, errors))
-        {
-            return null;
-        }
-
-        // Most documents are well formed: they are deserialized straight from their bytes. A document the direct read
-        // refuses is parsed and inspected, and the inspector names every problem (or reads it after all).
+        // Most documents are well formed: they are deserialized straight from their bytes, held to the limits of the
+        // structure scan and the inspection. A document the direct read refuses is scanned, parsed and inspected, and
+        // those name every problem (or read it after all).
         if (_directRead is not null)
         {
             using var protection = FieldProtection.Begin(_dataProtection, _dataProtection is null ? null : RootTenantId(utf8Json), ProtectionMode.Plain);
@@ -301,6 +297,11 @@ public sealed class TenancyJson
             {
                 return direct;
             }
+        }
+
+        if (!StructureScanner.Scan(utf8Json, _limits.MaxDepth, errors))
+        {
+            return null;
         }
 
         // The parsed document reads its input in place for as long as it lives: the input is copied into a pooled
@@ -348,26 +349,33 @@ public sealed class TenancyJson
         }
     }
 
-    // The document's tenant, for the protector of its sensitive values: its top-level "tenant_id" string. Called only
-    // on a document the structure scan passed, so the reader meets well-formed JSON within the depth limit.
+    // The document's tenant, for the protector of its sensitive values: its top-level "tenant_id" string, if it has
+    // one before anything malformed (a malformed document is refused by the direct read anyway).
     private string? RootTenantId(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = _limits.MaxDepth + 2 });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        try
         {
-            return null;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isTenant = reader.ValueTextEquals("tenant_id"u8);
-            reader.Read();
-            if (isTenant)
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return null;
             }
 
-            reader.Skip();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isTenant = reader.ValueTextEquals("tenant_id"u8);
+                reader.Read();
+                if (isTenant)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // Malformed JSON or text that is not UTF-8.
         }
 
         return null;

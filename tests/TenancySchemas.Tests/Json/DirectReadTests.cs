@@ -74,6 +74,45 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
         read.Errors.Select(e => (e.ErrorCode, e.PropertyName)).Should().Equal((code, path));
     }
 
+    [Theory]
+    [InlineData(60)]
+    [InlineData(61)]
+    [InlineData(62)]
+    [InlineData(63)]
+    [InlineData(64)]
+    public void Json_values_nested_around_the_depth_limit_read_the_same_both_ways(int arrays)
+    {
+        // The root object is level 1 and the context object level 2; the limit is 64 levels.
+        var json = Samples.AlertJson($"\"context\":{{\"deep\":{new string('[', arrays)}1{new string(']', arrays)}}}");
+
+        var read = SameAnswer("alert", Encoding.UTF8.GetBytes(json), $"{arrays} arrays");
+
+        if (arrays + 2 <= 64)
+        {
+            read.Errors.Should().BeEmpty();
+        }
+        else
+        {
+            read.Errors.Select(e => e.ErrorCode).Should().Equal(TenancyErrorCodes.JsonTooDeep);
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0x5C, 0x75, 0x64, 0x38, 0x30, 0x30 })] // \ud800, a lone surrogate escape
+    public void Text_that_is_not_unicode_inside_a_json_value_is_refused_both_ways(byte[] text)
+    {
+        var json = Encoding.UTF8.GetBytes(Samples.AlertJson("\"context\":{\"note\":\"ok ___\"}"));
+        var at = json.AsSpan().IndexOf("___"u8);
+        byte[] damaged = [.. json[..at], .. text, .. json[(at + 3)..]];
+
+        var read = SameAnswer("alert", damaged, Convert.ToHexString(text));
+
+        read.Value.Should().BeNull();
+        read.Errors.Select(e => (e.ErrorCode, e.PropertyName)).Should().Equal((TenancyErrorCodes.JsonMalformed, "$.context.note"));
+    }
+
     [Fact]
     public void A_sensitive_map_with_a_key_twice_gets_the_inspectors_error()
     {
