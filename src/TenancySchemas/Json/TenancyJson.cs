@@ -31,6 +31,8 @@ public sealed class TenancyJson
     private readonly IDataProtectionProvider? _dataProtection;
     private readonly Isolation.IsolationLevel _isolationLevel;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo> _typeInfos = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Type Type, string ClrName), JsonPropertyInfo> _properties = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type?> _itemTypes = new();
 
     /// <summary>Initializes a new instance of the <see cref="TenancyJson"/> class with the default options and the system clock.</summary>
     public TenancyJson()
@@ -236,7 +238,7 @@ public sealed class TenancyJson
             {
                 // [3] stays an index; [key] of a map becomes a member, as read errors write it ($.tags.team).
                 var key = segment[(bracket + 1)..^1];
-                if (key.Length > 0 && key.All(char.IsAsciiDigit))
+                if (key.Length > 0 && !key.AsSpan().ContainsAnyExceptInRange('0', '9'))
                 {
                     builder.Append('[').Append(key).Append(']');
                 }
@@ -252,8 +254,15 @@ public sealed class TenancyJson
         return builder.ToString();
     }
 
+    // Failure paths name the same few members over and over, and asking the contract costs more than the rest of the
+    // path, so each member found is kept (only members the contract has: the cache is as large as the contract).
     private JsonPropertyInfo? FindProperty(Type type, string clrName)
     {
+        if (_properties.TryGetValue((type, clrName), out var known))
+        {
+            return known;
+        }
+
         var info = _serializer.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type);
         if (info.Kind != JsonTypeInfoKind.Object)
         {
@@ -264,6 +273,7 @@ public sealed class TenancyJson
         {
             if (property.AttributeProvider is MemberInfo member && string.Equals(member.Name, clrName, StringComparison.Ordinal))
             {
+                _properties.TryAdd((type, clrName), property);
                 return property;
             }
         }
@@ -272,11 +282,11 @@ public sealed class TenancyJson
     }
 
     // An indexer steps into a list's element or a map's value.
-    private Type? ItemType(Type type)
+    private Type? ItemType(Type type) => _itemTypes.GetOrAdd(type, static (type, serializer) =>
     {
-        var info = _serializer.GetTypeInfo(type);
+        var info = serializer.GetTypeInfo(type);
         return info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary ? info.ElementType : null;
-    }
+    }, _serializer);
 
     private T? ReadCore<T>(ReadOnlySpan<byte> utf8Json, List<ReadError> errors)
         where T : class
