@@ -42,6 +42,7 @@ internal sealed class DirectRead
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             MaxDepth = maxDepth,
+            TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(UseDirectForms),
         };
         _refusing.Converters.Add(new CheckedJsonElementConverter());
         _refusing.Converters.Add(new FiniteDoubleConverter());
@@ -84,8 +85,20 @@ internal sealed class DirectRead
         }
     }
 
-    // A type is read directly unless one of its members needs its sibling members to be checked or read (the object
-    // form of a tenant's features moves numbers into quotas): only the inspector and the reader's fix-up see those.
+    // A member whose value must agree with its siblings is read in its direct form, which refuses the forms the
+    // parent check and the reader's fix-up act on (the object form of a tenant's features moves numbers into quotas).
+    private static void UseDirectForms(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (property.CustomConverter is IParentInspectingConverter { DirectForm: { } direct })
+            {
+                property.CustomConverter = direct;
+            }
+        }
+    }
+
+    // A type is read directly unless one of its members needs its siblings and has no direct form.
     private JsonTypeInfo? TypeInfo(Type type) => _typeInfos.GetOrAdd(type, static (type, self) =>
         ReadsOnItsOwn(self._options, type, []) ? self._refusing.GetTypeInfo(type) : null, this);
 
@@ -100,7 +113,7 @@ internal sealed class DirectRead
         var info = options.GetTypeInfo(type);
         return info.Kind switch
         {
-            JsonTypeInfoKind.Object => info.Properties.All(p => p.CustomConverter is not IParentInspectingConverter && ReadsOnItsOwn(options, p.PropertyType, visited)),
+            JsonTypeInfoKind.Object => info.Properties.All(p => p.CustomConverter is not IParentInspectingConverter { DirectForm: null } && ReadsOnItsOwn(options, p.PropertyType, visited)),
             JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary => ReadsOnItsOwn(options, info.ElementType!, visited),
             _ => true,
         };

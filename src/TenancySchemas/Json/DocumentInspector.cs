@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using TenancySchemas.Validation;
 
@@ -367,6 +368,13 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
 /// <summary>A member converter whose value must also agree with its sibling members (the object form of <c>features</c> and <c>quotas</c>).</summary>
 internal interface IParentInspectingConverter : IInspectingConverter
 {
+    /// <summary>
+    /// Gets the converter that reads this member when a document is read without inspection (<see cref="DirectRead"/>):
+    /// it must refuse every form of the value that the parent check or the reader's fix-up acts on, or
+    /// <see langword="null"/> when such documents are always inspected.
+    /// </summary>
+    JsonConverter? DirectForm { get; }
+
     void InspectParent(JsonElement parent, InspectionState state);
 }
 

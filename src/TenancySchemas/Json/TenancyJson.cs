@@ -391,8 +391,8 @@ public sealed class TenancyJson
         return null;
     }
 
-    // Only types with a parent-inspecting member (the features converter) get a fix-up here: DirectRead leaves those to
-    // this path, since it has no document tree to fix them up from.
+    // Only the object form of features gets a fix-up here: DirectRead refuses that form (the converter's DirectForm)
+    // and leaves it to this path, since it has no document tree to fix it up from.
     private static T AfterRead<T>(T value, JsonElement root)
         where T : class => value switch
         {

@@ -21,23 +21,25 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
         TenantFeature.RealTimeMonitoring, TenantFeature.ApiRateLimiting, TenantFeature.DataEncryption, TenantFeature.AuditLogging,
     };
 
+    /// <summary>
+    /// Gets the list form alone, for documents read without inspection: the object form is what the parent check and
+    /// the reader's move of its numbers into <c>quotas</c> act on, so it is refused there and read the inspecting way.
+    /// </summary>
+    public JsonConverter DirectForm { get; } = new ListForm();
+
     public override IReadOnlySet<TenantFeature> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var features = new HashSet<TenantFeature>();
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                features.Add(ReadFeature(ref reader));
-            }
-
-            return features;
+            return ReadList(ref reader);
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("Expected a list of feature names or an object.");
         }
+
+        var features = new HashSet<TenantFeature>();
 
         features.UnionWith(ObjectFormDefaults);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -92,7 +94,20 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
         };
     }
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlySet<TenantFeature> value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, IReadOnlySet<TenantFeature> value, JsonSerializerOptions options) => WriteList(writer, value);
+
+    private static HashSet<TenantFeature> ReadList(ref Utf8JsonReader reader)
+    {
+        var features = new HashSet<TenantFeature>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            features.Add(ReadFeature(ref reader));
+        }
+
+        return features;
+    }
+
+    private static void WriteList(Utf8JsonWriter writer, IReadOnlySet<TenantFeature> value)
     {
         writer.WriteStartArray();
         foreach (var feature in Enum.GetValues<TenantFeature>())
@@ -205,5 +220,13 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
             MaxApiCallsPerHour = quotas.MaxApiCallsPerHour ?? Get("max_api_calls_per_hour"),
             BackupRetention = quotas.BackupRetention ?? Get("backup_retention"),
         };
+    }
+
+    private sealed class ListForm : JsonConverter<IReadOnlySet<TenantFeature>>
+    {
+        public override IReadOnlySet<TenantFeature> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.StartArray ? ReadList(ref reader) : throw new JsonException("The object form is read with inspection.");
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlySet<TenantFeature> value, JsonSerializerOptions options) => WriteList(writer, value);
     }
 }

@@ -7,6 +7,7 @@ using TenancySchemas.Alerts;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Monitoring;
+using TenancySchemas.Tenants;
 using TenancySchemas.Tests.Robustness;
 using TenancySchemas.Tests.Support;
 using TenancySchemas.Validation;
@@ -111,6 +112,27 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
 
         read.Value.Should().BeNull();
         read.Errors.Select(e => (e.ErrorCode, e.PropertyName)).Should().Equal((TenancyErrorCodes.JsonMalformed, "$.context.note"));
+    }
+
+    [Theory]
+    [InlineData("\"features\": [\"advanced_analytics\", \"audit_logging\"]", null)]
+    [InlineData("\"features\": {\"advanced_analytics\": true, \"audit_logging\": false, \"max_users\": 50, \"backup_retention\": 14}", null)]
+    [InlineData("\"features\": {\"max_users\": 50}, \"quotas\": {\"max_users\": 50}", null)]
+    [InlineData("\"features\": {\"max_users\": 50}, \"quotas\": {\"max_users\": 40}", TenancyErrorCodes.JsonFeatureConflict)]
+    [InlineData("\"features\": [\"advanced_analytics\", \"teleport\"]", TenancyErrorCodes.JsonUnknownEnumValue)]
+    [InlineData("\"features\": [\"advanced_analytics\", null]", TenancyErrorCodes.JsonInvalidKind)]
+    public void Both_forms_of_a_tenants_features_read_the_same_both_ways(string members, string? code)
+    {
+        // The list form is read directly; the object form, whose numbers move into quotas, is refused there and inspected.
+        var json = Samples.TenantJson.TrimEnd().TrimEnd('}') + ", " + members + "}";
+
+        var read = SameAnswer("tenant-config", Encoding.UTF8.GetBytes(json), members);
+
+        read.Errors.Select(e => e.ErrorCode).Should().Equal(code is null ? [] : [code]);
+        if (code is null && members.Contains("max_users", StringComparison.Ordinal))
+        {
+            ((TenantConfigSchema)read.Value!).Quotas.MaxUsers.Should().Be(50);
+        }
     }
 
     [Fact]
