@@ -102,20 +102,22 @@ internal sealed class DirectRead
     private JsonTypeInfo? TypeInfo(Type type) => _typeInfos.GetOrAdd(type, static (type, self) =>
         ReadsOnItsOwn(self._options, type, []) ? self._refusing.GetTypeInfo(type) : null, this);
 
+    // Also only types the inspector has a shape for: any other type is the inspector's to refuse, as before.
     private static bool ReadsOnItsOwn(JsonSerializerOptions options, Type type, HashSet<Type> visited)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        if (!visited.Add(type) || type == typeof(JsonElement) || type.IsPrimitive || type == typeof(string) || type == typeof(DateTimeOffset))
+        if (!visited.Add(type) || type == typeof(JsonElement) || type == typeof(string) || type == typeof(DateTimeOffset) ||
+            type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double))
         {
             return true;
         }
 
         var info = options.GetTypeInfo(type);
-        return info.Kind switch
+        return info.Converter is IWireEnumConverter or IInspectingConverter || info.Kind switch
         {
             JsonTypeInfoKind.Object => info.Properties.All(p => p.CustomConverter is not IParentInspectingConverter { DirectForm: null } && ReadsOnItsOwn(options, p.PropertyType, visited)),
             JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary => ReadsOnItsOwn(options, info.ElementType!, visited),
-            _ => true,
+            _ => false,
         };
     }
 

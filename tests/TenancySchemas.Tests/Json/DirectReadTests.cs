@@ -136,6 +136,16 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_type_the_reader_has_no_shape_for_is_a_programmer_error_both_ways()
+    {
+        // Only the schema records and what they hold are readable; the direct read does not widen that.
+        var document = "{\"ratio\": 1.5}"u8.ToArray();
+
+        Readers.Direct.Invoking(j => j.Read<NotASchema>(document)).Should().Throw<NotSupportedException>();
+        Readers.Inspecting.Invoking(j => j.Read<NotASchema>(document)).Should().Throw<NotSupportedException>();
+    }
+
+    [Fact]
     public void A_sensitive_map_with_a_key_twice_gets_the_inspectors_error()
     {
         var monitoring = Samples.Monitoring() with { ApiKeys = new Dictionary<string, string> { ["primary"] = "k-1" } };
@@ -209,6 +219,13 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
         {
             AppContext.SetSwitch(InspectEveryDocument, false);
         }
+    }
+
+    /// <summary>A class with a member type no schema uses.</summary>
+    public sealed class NotASchema
+    {
+        /// <summary>Gets or sets a single-precision number.</summary>
+        public float Ratio { get; set; }
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")]
