@@ -132,10 +132,10 @@ internal sealed class DirectRead
         public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
         {
             var (definition, item) = Shape(typeToConvert)!.Value;
-            var converter = definition == typeof(IReadOnlyList<>) ? typeof(ListConverter<>)
-                : definition == typeof(IReadOnlySet<>) ? typeof(SetConverter<>)
-                : typeof(MapConverter<>);
-            return (JsonConverter)Activator.CreateInstance(converter.MakeGenericType(item))!;
+            var converter = definition == typeof(IReadOnlyList<>) ? typeof(SequenceConverter<,,>).MakeGenericType(typeToConvert, typeof(List<>).MakeGenericType(item), item)
+                : definition == typeof(IReadOnlySet<>) ? typeof(SequenceConverter<,,>).MakeGenericType(typeToConvert, typeof(HashSet<>).MakeGenericType(item), item)
+                : typeof(MapConverter<>).MakeGenericType(item);
+            return (JsonConverter)Activator.CreateInstance(converter)!;
         }
 
         private static (Type Definition, Type Item)? Shape(Type type)
@@ -184,14 +184,16 @@ internal sealed class DirectRead
             }
         }
 
-        private sealed class ListConverter<T> : JsonConverter<IReadOnlyList<T>>
+        // A list or a set, built as the serializer builds it (List<T>, HashSet<T>).
+        private sealed class SequenceConverter<TSequence, TBuilt, T> : JsonConverter<TSequence>
+            where TBuilt : ICollection<T>, TSequence, new()
         {
             private readonly Items<T> _items = new();
 
-            public override IReadOnlyList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            public override TSequence Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 Expect(ref reader, JsonTokenType.StartArray);
-                var items = new List<T>();
+                var items = new TBuilt();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(_items.Read(ref reader, options));
@@ -200,28 +202,8 @@ internal sealed class DirectRead
                 return items;
             }
 
-            public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options) =>
-                JsonSerializer.Serialize(writer, value.AsEnumerable(), options);
-        }
-
-        private sealed class SetConverter<T> : JsonConverter<IReadOnlySet<T>>
-        {
-            private readonly Items<T> _items = new();
-
-            public override IReadOnlySet<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                Expect(ref reader, JsonTokenType.StartArray);
-                var items = new HashSet<T>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    items.Add(_items.Read(ref reader, options));
-                }
-
-                return items;
-            }
-
-            public override void Write(Utf8JsonWriter writer, IReadOnlySet<T> value, JsonSerializerOptions options) =>
-                JsonSerializer.Serialize(writer, value.AsEnumerable(), options);
+            public override void Write(Utf8JsonWriter writer, TSequence value, JsonSerializerOptions options) =>
+                JsonSerializer.Serialize(writer, (IEnumerable<T>)value!, options);
         }
 
         private sealed class MapConverter<T> : JsonConverter<IReadOnlyDictionary<string, T>>
