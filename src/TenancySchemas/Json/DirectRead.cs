@@ -8,17 +8,20 @@ namespace TenancySchemas.Json;
 
 /// <summary>
 /// Reads a document straight from its bytes, with serializer options that refuse everything the
-/// <see cref="DocumentInspector"/> reports: unknown members anywhere, null items in lists and maps, besides what the
-/// reader's options already refuse (wrong kinds, nulls for non-nullable members, missing required members, duplicate
-/// members, unknown enum values, timestamps without offsets). Most documents are well formed, and for them parsing
-/// into a document tree, inspecting the tree and deserializing the tree is the larger part of a read (a typical alert:
-/// 11.8 us that way, 6.2 us this way). When the pass refuses a document, the caller inspects it as before, and the
-/// inspector's errors are the answer: this class only decides when a document needs no inspection, never what its
-/// errors are.
+/// <see cref="StructureScanner"/> and the <see cref="DocumentInspector"/> report: besides what the reader's options
+/// already refuse (malformed JSON, wrong kinds, nulls for non-nullable members, missing required members, duplicate
+/// members, unknown enum values, timestamps without offsets), unknown members anywhere, null items in lists, sets and
+/// maps, numbers beyond <see cref="double"/>, non-Unicode text inside JSON values, nesting beyond the limit, and the
+/// forms of a member that its parent check acts on. Most documents are well formed, and for them scanning, parsing
+/// into a document tree, inspecting the tree and deserializing the tree was the larger part of a read (a typical
+/// alert: 11.8 us that way, 6.2 us this way). When this pass refuses a document, the caller scans and inspects it as
+/// before, and their errors are the answer: this class only decides when a document needs no inspection, never what
+/// its errors are.
 /// </summary>
 /// <remarks>
 /// <c>DirectReadTests</c> reads thousands of damaged documents of every schema both ways and requires the same
-/// answer; it found that the serializer reads <c>1e400</c> as infinity (hence <see cref="FiniteDoubleConverter"/>).
+/// answer; it found that the serializer reads <c>1e400</c> as infinity (hence <see cref="FiniteDoubleConverter"/>) and
+/// that null items must be refused while reading (hence <see cref="NullRefusingCollectionConverter"/>).
 /// </remarks>
 internal sealed class DirectRead
 {
@@ -98,11 +101,11 @@ internal sealed class DirectRead
         }
     }
 
-    // A type is read directly unless one of its members needs its siblings and has no direct form.
+    // A type is read directly when the inspector has a shape for every type it holds and each member that needs its
+    // siblings has a direct form; any other type goes the inspecting way (which refuses a type it has no shape for).
     private JsonTypeInfo? TypeInfo(Type type) => _typeInfos.GetOrAdd(type, static (type, self) =>
         ReadsOnItsOwn(self._options, type, []) ? self._refusing.GetTypeInfo(type) : null, this);
 
-    // Also only types the inspector has a shape for: any other type is the inspector's to refuse, as before.
     private static bool ReadsOnItsOwn(JsonSerializerOptions options, Type type, HashSet<Type> visited)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
