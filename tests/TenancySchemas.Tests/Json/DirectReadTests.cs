@@ -1,7 +1,9 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 using TenancySchemas.Alerts;
 using TenancySchemas.Isolation;
@@ -136,6 +138,41 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Encrypted_values_read_the_same_both_ways_wherever_the_tenant_id_is()
+    {
+        // The direct read finds the tenant, whose key opens the values, before it reads them.
+        var readers = CreateReaders(new EphemeralDataProtectionProvider());
+        var acme = JsonNode.Parse(readers.Direct.Write(Samples.Tenant() with { TenantId = "acme_01", AdminEmail = "ceo.private@acme.example.com" }))!.AsObject();
+        acme["admin_email"]!.GetValue<string>().Should().StartWith("enc:v1:");
+        var tenantLast = acme.DeepClone().AsObject();
+        tenantLast.Remove("tenant_id");
+        tenantLast["tenant_id"] = "acme_01";
+        var foreign = acme.DeepClone().AsObject();
+        foreign["tenant_id"] = "globex_02";
+
+        foreach (var (document, because, code) in new[]
+        {
+            (acme.ToJsonString(), "tenant id first", (string?)null),
+            (tenantLast.ToJsonString(), "tenant id last", null),
+            (acme.ToJsonString().Replace("\"tenant_id\"", "\"tenant\\u005fid\"", StringComparison.Ordinal), "tenant id written with an escape", null),
+            (foreign.ToJsonString(), "another tenant's ciphertext", TenancyErrorCodes.UndecryptableValue),
+        })
+        {
+            var read = SameAnswer("tenant-config", Encoding.UTF8.GetBytes(document), because, readers);
+
+            read.Errors.Select(e => e.ErrorCode).Should().Equal(code is null ? [] : [code], because);
+            if (code is null)
+            {
+                ((TenantConfigSchema)read.Value!).AdminEmail.Should().Be("ceo.private@acme.example.com", because);
+            }
+        }
+
+        // Read directly, not refused and inspected: a wrong key would fail the direct read and leave it to inspection.
+        var encrypted = Encoding.UTF8.GetBytes(tenantLast.ToJsonString());
+        AllocatedPerRead<TenantConfigSchema>(readers.Direct, encrypted).Should().BeLessThan(AllocatedPerRead<TenantConfigSchema>(readers.Inspecting, encrypted) * 85 / 100);
+    }
+
+    [Fact]
     public void A_type_the_reader_has_no_shape_for_is_a_programmer_error_both_ways()
     {
         // Only the schema records and what they hold are readable; the direct read does not widen that.
@@ -163,20 +200,21 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
         // Inspection builds a document tree, an inspection state and a path: reading directly allocates markedly less.
         var json = Encoding.UTF8.GetBytes(Samples.AlertJson("\"tags\":{\"team\":\"platform\",\"env\":\"prod\"}"));
 
-        var direct = AllocatedPerRead(Readers.Direct, json);
-        var inspecting = AllocatedPerRead(Readers.Inspecting, json);
+        var direct = AllocatedPerRead<AlertSchema>(Readers.Direct, json);
+        var inspecting = AllocatedPerRead<AlertSchema>(Readers.Inspecting, json);
 
         output.WriteLine($"allocated per read: {direct} B directly, {inspecting} B inspecting");
         direct.Should().BeLessThan(inspecting * 85 / 100);
     }
 
-    private static long AllocatedPerRead(TenancyJson json, byte[] document)
+    private static long AllocatedPerRead<T>(TenancyJson json, byte[] document)
+        where T : class
     {
-        json.Read<AlertSchema>(document).Value.Should().NotBeNull();
+        json.Read<T>(document).Value.Should().NotBeNull();
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 20; i++)
         {
-            json.Read<AlertSchema>(document);
+            json.Read<T>(document);
         }
 
         return (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
@@ -184,10 +222,12 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
 
     // Reads with both readers and checks they agree: both a record or neither, the same errors (code, path, message)
     // in the same order, and records that write the same document (generated ids aside).
-    private static (object? Value, IReadOnlyList<ValidationFailure> Errors) SameAnswer(string schema, byte[] document, string because)
+    private static (object? Value, IReadOnlyList<ValidationFailure> Errors) SameAnswer(
+        string schema, byte[] document, string because, (TenancyJson Direct, TenancyJson Inspecting)? readers = null)
     {
-        var direct = BundledDocuments.Read(Readers.Direct, schema, document);
-        var inspecting = BundledDocuments.Read(Readers.Inspecting, schema, document);
+        var (directReader, inspectingReader) = readers ?? Readers;
+        var direct = BundledDocuments.Read(directReader, schema, document);
+        var inspecting = BundledDocuments.Read(inspectingReader, schema, document);
 
         because += $" (inspected: {string.Join("; ", inspecting.Errors.Select(e => $"{e.ErrorCode} at {e.PropertyName}"))})";
         (direct.Value is null).Should().Be(inspecting.Value is null, because);
@@ -195,6 +235,7 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
             .Should().Equal(inspecting.Errors.Select(e => (e.ErrorCode, e.PropertyName, e.ErrorMessage)), because);
         if (direct.Value is not null)
         {
+            // Written back by the plaintext readers: encrypted values would differ on every write.
             WithoutIds(Readers.Direct.Write(direct.Value)).Should().Be(WithoutIds(Readers.Inspecting.Write(inspecting.Value!)), because);
         }
 
@@ -203,17 +244,17 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
 
     private static string WithoutIds(string json) => GeneratedId().Replace(json, "<generated id>");
 
-    private static (TenancyJson, TenancyJson) CreateReaders()
+    private static (TenancyJson Direct, TenancyJson Inspecting) CreateReaders(IDataProtectionProvider? protection = null)
     {
         var options = new TenancySchemaOptions { IsolationLevel = IsolationLevel.Moderate };
-        var direct = new TenancyJson(options, Clock);
+        var direct = new TenancyJson(options, Clock, protection);
 
         // The switch is read when a reader is created. Setting it process-wide for a moment is harmless to other
         // tests: it only decides whether a reader takes the direct way, and this class shows both ways agree.
         AppContext.SetSwitch(InspectEveryDocument, true);
         try
         {
-            return (direct, new TenancyJson(options, Clock));
+            return (direct, new TenancyJson(options, Clock, protection));
         }
         finally
         {
