@@ -156,14 +156,6 @@ internal sealed class DirectRead
             return item is null || item.IsValueType ? null : (definition, item);
         }
 
-        private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
-        {
-            if (reader.TokenType != token)
-            {
-                throw new JsonException($"Expected {token}.");
-            }
-        }
-
         /// <summary>Reads one item; strings directly (as the serializer's own string converter would), others by their contract.</summary>
         private sealed class Items<T>
         {
@@ -178,8 +170,7 @@ internal sealed class DirectRead
 
                 if (typeof(T) == typeof(string))
                 {
-                    Expect(ref reader, JsonTokenType.String);
-                    return (T)(object)reader.GetString()!;
+                    return (T)(object)JsonTokens.ReadString(ref reader);
                 }
 
                 // Looked up on first use, not when the converter is created: a record may hold lists of itself.
@@ -195,7 +186,7 @@ internal sealed class DirectRead
 
             public override TSequence Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
-                Expect(ref reader, JsonTokenType.StartArray);
+                JsonTokens.Expect(ref reader, JsonTokenType.StartArray);
                 var items = new TBuilt();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
@@ -215,7 +206,7 @@ internal sealed class DirectRead
 
             public override IReadOnlyDictionary<string, T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
-                Expect(ref reader, JsonTokenType.StartObject);
+                JsonTokens.Expect(ref reader, JsonTokenType.StartObject);
                 var items = new Dictionary<string, T>();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using TenancySchemas.Common;
+using TenancySchemas.Json;
 
 namespace TenancySchemas.Security;
 
@@ -96,7 +97,7 @@ internal sealed class SensitiveStringConverter : JsonConverter<string>
     public override bool HandleNull => false;
 
     public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        FieldProtection.Read(SensitiveText.Read(ref reader));
+        FieldProtection.Read(JsonTokens.ReadString(ref reader));
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WriteStringValue(FieldProtection.Current?.Write(value) ?? value);
@@ -106,11 +107,11 @@ internal sealed class SensitiveStringListConverter : JsonConverter<IReadOnlyList
 {
     public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        SensitiveText.Expect(ref reader, JsonTokenType.StartArray);
+        JsonTokens.Expect(ref reader, JsonTokenType.StartArray);
         var items = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(FieldProtection.Read(SensitiveText.Read(ref reader)));
+            items.Add(FieldProtection.Read(JsonTokens.ReadString(ref reader)));
         }
 
         return ValueList<string>.From(items);
@@ -132,13 +133,13 @@ internal sealed class SensitiveStringMapConverter : JsonConverter<IReadOnlyDicti
 {
     public override IReadOnlyDictionary<string, string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        SensitiveText.Expect(ref reader, JsonTokenType.StartObject);
+        JsonTokens.Expect(ref reader, JsonTokenType.StartObject);
         var items = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.GetString()!;
             reader.Read();
-            if (!items.TryAdd(key, FieldProtection.Read(SensitiveText.Read(ref reader))))
+            if (!items.TryAdd(key, FieldProtection.Read(JsonTokens.ReadString(ref reader))))
             {
                 throw new JsonException("A map holds a member twice.");
             }
@@ -157,27 +158,5 @@ internal sealed class SensitiveStringMapConverter : JsonConverter<IReadOnlyDicti
         }
 
         writer.WriteEndObject();
-    }
-}
-
-/// <summary>
-/// The sensitive-member converters read only what the inspector accepts (a string, a list of strings, a map of
-/// strings, no duplicates) and refuse anything else, so that a document read without inspection is held to the same
-/// rules.
-/// </summary>
-internal static class SensitiveText
-{
-    public static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
-    {
-        if (reader.TokenType != token)
-        {
-            throw new JsonException($"Expected {token}.");
-        }
-    }
-
-    public static string Read(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.String);
-        return reader.GetString()!;
     }
 }
