@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using FluentValidation;
@@ -24,6 +25,19 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>, IValidator<T
 {
     private static readonly FrozenSet<string> TierRuleSetNames = TierProfile.AllTiers.Select(t => t.ToWire()).ToFrozenSet(StringComparer.Ordinal);
     private static readonly FrozenSet<string> SensitivePaths = CollectSensitivePaths(typeof(T), prefix: string.Empty).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The <see cref="AppContext"/> switch that turns document prechecks off, so that FluentValidation runs every rule
+    /// of every document (for example to compare the two). Read when a validator is built.
+    /// </summary>
+    public const string RunEveryRuleSwitch = "TenancySchemas.Validation.RunEveryRule";
+
+    // The document precheck of each selector this validator is run with (the tier selectors and the default one, all
+    // shared instances): built at its first use, null when a rule of the selection cannot be prechecked.
+    private readonly ConcurrentDictionary<IValidatorSelector, Func<ValidationContext<T>, bool>?> _documentPrechecks =
+        new(ReferenceEqualityComparer.Instance);
+
+    private readonly bool _precheckDocuments = !(AppContext.TryGetSwitch(RunEveryRuleSwitch, out var runEveryRule) && runEveryRule);
 
     protected TenancyValidator(ValidationServices services)
     {
@@ -134,7 +148,8 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>, IValidator<T
         var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
         var prepared = Prepare(document, call, callerContext?.Selector);
-        var result = Finish(base.Validate(ContextFor(document, call, callerContext, prepared.Selector)), prepared.Early);
+        var context = ContextFor(document, call, callerContext, prepared.Selector);
+        var result = Finish(PassesPrecheck(context, prepared.Selector) ? RulePrecheck.Valid(context) : base.Validate(context), prepared.Early);
         Observe(document, prepared, result, started);
         return result;
     }
@@ -144,9 +159,33 @@ internal abstract class TenancyValidator<T> : AbstractValidator<T>, IValidator<T
         var started = Services.TimeProvider.GetTimestamp();
         using var culture = MessageCulture.Use(Services.Options.DefaultLocale);
         var prepared = Prepare(document, call, callerContext?.Selector);
-        var result = Finish(await base.ValidateAsync(ContextFor(document, call, callerContext, prepared.Selector), cancellation).ConfigureAwait(false), prepared.Early);
+        var context = ContextFor(document, call, callerContext, prepared.Selector);
+        var result = Finish(PassesPrecheck(context, prepared.Selector) ? RulePrecheck.Valid(context) : await base.ValidateAsync(context, cancellation).ConfigureAwait(false), prepared.Early);
         Observe(document, prepared, result, started);
         return result;
+    }
+
+    /// <summary>
+    /// Runs the document precheck of the selection (see <see cref="RulePrecheck.ForDocument"/>): true when no rule
+    /// would fail, and FluentValidation need not run. Only the shared selectors have one; a caller's own rule-set
+    /// selection always runs through FluentValidation.
+    /// </summary>
+    private bool PassesPrecheck(ValidationContext<T> context, IValidatorSelector selector)
+    {
+        if (!_precheckDocuments)
+        {
+            return false;
+        }
+
+        IValidatorSelector? shared = selector switch
+        {
+            TierRuleSetSelector tierSelector => tierSelector,
+            _ when selector.GetType() == typeof(DefaultValidatorSelector) => DefaultSelector,
+            _ => null,
+        };
+        return shared is not null &&
+            _documentPrechecks.GetOrAdd(shared, static (key, rules) => RulePrecheck.ForDocument<T>(rules, key), this) is { } precheck &&
+            precheck(context);
     }
 
     private void Observe(T document, Prepared prepared, ValidationResult result, long started) =>
