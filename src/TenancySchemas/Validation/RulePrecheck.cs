@@ -91,7 +91,7 @@ internal static class RulePrecheck
     public static Func<ValidationContext<T>, bool>? ForDocument<T>(IEnumerable<IValidationRule> rules, IValidatorSelector selector)
     {
         var probe = new ValidationContext<T>(default!);
-        var checks = new List<Func<ValidationContext<T>, bool>>();
+        var checks = new List<(int Cost, Func<ValidationContext<T>, bool> Passes)>();
         foreach (var rule in rules)
         {
             if (!selector.CanExecute(rule, rule.PropertyName ?? string.Empty, probe))
@@ -104,10 +104,14 @@ internal static class RulePrecheck
                 return null;
             }
 
-            checks.Add(check);
+            checks.Add((CostClass(rule), check));
         }
 
-        var all = checks.ToArray();
+        // Rules on the document's own members first, nested records next, list items last: an invalid document pays the
+        // precheck before FluentValidation's pass, so the checks most likely to fail cheaply come first (an alert whose
+        // 10,000 recipients are over its tier's limit fails on the count before 10,000 addresses are parsed). Rules are
+        // independent of one another, so their order changes no answer.
+        var all = checks.OrderBy(check => check.Cost).Select(check => check.Passes).ToArray();
         return context =>
         {
             var before = FailureList<T>.CountOf(context);
@@ -495,6 +499,9 @@ internal static class RulePrecheck
     // Calls one of the generic builders above for types known only at run time (a nested record's property types).
     private static TResult Build<TResult>(string builder, Type[] typeArguments, params object[] arguments) =>
         (TResult)typeof(RulePrecheck).GetMethod(builder, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(typeArguments).Invoke(null, arguments)!;
+
+    private static int CostClass(IValidationRule rule) =>
+        IsCollection(rule) ? 2 : rule.Components.Any(component => component.Validator is IChildValidatorAdaptor) ? 1 : 0;
 
     private static bool IsCollection(IValidationRule rule) =>
         rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
