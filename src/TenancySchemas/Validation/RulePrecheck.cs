@@ -28,8 +28,9 @@ namespace TenancySchemas.Validation;
 /// precheck runs before FluentValidation, on the context FluentValidation then gets: it also evaluates conditions
 /// (FluentValidation's own delegates, in its order, reading a value only when a check of it is to run) and runs custom
 /// rules and predicates that read the context, counting as failed any that adds a failure — which it takes back
-/// before FluentValidation runs. A document with a rule it cannot run that way (an asynchronous check, a dependent
-/// rule, a collection rule without its own precheck, a check of unknown effects) gets no document precheck.
+/// before FluentValidation runs. A selection with a rule it cannot run that way (an asynchronous check or condition,
+/// a dependent rule, a collection filter, a check of unknown effects, a nested root validator) gets no document
+/// precheck.
 /// </para>
 /// </remarks>
 internal static class RulePrecheck
@@ -462,7 +463,7 @@ internal static class RulePrecheck
         {
             if (rule.RuleSets is { Length: > 0 })
             {
-                return Refuse<Func<ValidationContext<T>, TChild, bool>>(scope, $"{rule.PropertyName} of {validator.GetType().Name} is in a rule set or has dependent rules.");
+                return Refuse<Func<ValidationContext<T>, TChild, bool>>(scope, $"{rule.PropertyName} of {validator.GetType().Name} is in a rule set.");
             }
 
             if (RuleCheck<TChild>(rule, scope, validator.GetType().Name) is not { } check)
