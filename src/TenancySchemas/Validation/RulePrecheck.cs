@@ -25,12 +25,12 @@ namespace TenancySchemas.Validation;
 /// <para>
 /// A rule precheck is a rule condition, run inside FluentValidation's pass: it accepts only checks that may run twice
 /// (no custom rules, no conditions, no asynchronous checks) and refuses others when the validator is built. A document
-/// precheck runs before FluentValidation, on the context FluentValidation then gets: it also evaluates conditions
-/// (FluentValidation's own delegates, in its order, reading a value only when a check of it is to run) and runs custom
-/// rules and predicates that read the context, counting as failed any that adds a failure — which it takes back
-/// before FluentValidation runs. A selection with a rule it cannot run that way (an asynchronous check or condition,
-/// a dependent rule, a collection filter, a check of unknown effects, a nested root validator) gets no document
-/// precheck.
+/// precheck runs before FluentValidation, on the context FluentValidation then gets: it also evaluates the conditions
+/// of checks (<c>When</c> on a chain: FluentValidation's own delegates, in its order, reading a value only when a check
+/// of it is to run) and runs custom rules and predicates that read the context, counting as failed any that adds a
+/// failure — which it takes back before FluentValidation runs. A selection with a rule it cannot run that way (an
+/// asynchronous check or condition, a <c>When</c> block, a conditional check of list items, a dependent rule, a
+/// collection filter, a check of unknown effects, a nested root validator) gets no document precheck.
 /// </para>
 /// </remarks>
 internal static class RulePrecheck
@@ -192,7 +192,8 @@ internal static class RulePrecheck
             return (Func<ValidationContext<T>, bool>)prechecked;
         }
 
-        if (scope == Scope.Rule ? rule.HasCondition || IsCollection(rule) : rule.HasAsyncCondition)
+        // A rule-level condition comes from a When block (When on a chain conditions its checks); none is run ahead.
+        if (rule.HasCondition || rule.HasAsyncCondition || (scope == Scope.Rule && IsCollection(rule)))
         {
             return Refuse<Func<ValidationContext<T>, bool>>(scope, $"{rule.PropertyName} of {validatorName} cannot be prechecked.");
         }
@@ -204,57 +205,11 @@ internal static class RulePrecheck
         return Build<Func<ValidationContext<T>, bool>?>(IsCollection(rule) ? nameof(EachItemPasses) : nameof(RulePasses), [typeof(T), valueType], rule, scope);
     }
 
-    // Every item of a list passes every check whose condition holds. As FluentValidation does, the rule's condition
-    // comes first, then the checks' conditions, once for the list, and the list is read only when a check is to run.
-    private static Func<ValidationContext<T>, bool>? EachItemPasses<T, TElement>(IValidationRule<T, TElement> rule, Scope scope)
-    {
-        var ruleCondition = rule.HasCondition ? ConditionOf<T>(rule) : null;
-        if (rule is not ICollectionRule<T, TElement> { Filter: null, AsyncFilter: null } || ValueChecks(rule, scope) is not { } checks ||
-            (rule.HasCondition && ruleCondition is null))
-        {
-            return Refuse<Func<ValidationContext<T>, bool>>(scope, $"{rule.PropertyName} cannot be prechecked.");
-        }
-
-        var items = ItemsPass(rule, AllPass(checks));
-        if (ruleCondition is null && checks.All(check => check.Condition is null))
-        {
-            return items;
-        }
-
-        return context =>
-        {
-            if (ruleCondition is not null && !ruleCondition(context))
-            {
-                return true;
-            }
-
-            Span<bool> runs = stackalloc bool[checks.Length];
-            var any = false;
-            for (var i = 0; i < checks.Length; i++)
-            {
-                runs[i] = checks[i].Condition is not { } condition || condition(context);
-                any |= runs[i];
-            }
-
-            if (!any || rule.GetPropertyValue(context.InstanceToValidate) is not IEnumerable<TElement> list)
-            {
-                return true;
-            }
-
-            foreach (var item in list)
-            {
-                for (var i = 0; i < checks.Length; i++)
-                {
-                    if (runs[i] && !checks[i].Passes(context, item))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
-        };
-    }
+    // Every item of a list passes every check. A conditional check of the items is left to FluentValidation.
+    private static Func<ValidationContext<T>, bool>? EachItemPasses<T, TElement>(IValidationRule<T, TElement> rule, Scope scope) =>
+        rule is ICollectionRule<T, TElement> { Filter: null, AsyncFilter: null } && ValueChecks(rule, scope) is { } checks && checks.All(check => check.Condition is null)
+            ? ItemsPass(rule, AllPass(checks))
+            : Refuse<Func<ValidationContext<T>, bool>>(scope, $"{rule.PropertyName} cannot be prechecked.");
 
     // Every item of the list passes every check.
     private static Func<ValidationContext<T>, bool> ItemsPass<T, TElement>(IValidationRule<T> rule, Func<ValidationContext<T>, TElement, bool> passes) =>
@@ -290,8 +245,8 @@ internal static class RulePrecheck
     /// <summary>One check of a rule, with the condition FluentValidation asks before it (none in a rule precheck).</summary>
     private readonly record struct ValueCheck<T, TValue>(Func<ValidationContext<T>, bool>? Condition, Func<ValidationContext<T>, TValue, bool> Passes);
 
-    // The rule's property passes every check whose condition holds. As FluentValidation does, the rule's own condition
-    // comes first, and the value is read only when a check is to run (a condition may guard a nested member's parent).
+    // The rule's property passes every check whose condition holds. As FluentValidation does, the value is read only
+    // when a check is to run (a condition may guard a nested member's parent).
     private static Func<ValidationContext<T>, bool>? RulePasses<T, TProperty>(IValidationRule<T, TProperty> rule, Scope scope)
     {
         if (rule.Expression is not Expression<Func<T, TProperty>> expression)
@@ -299,14 +254,13 @@ internal static class RulePrecheck
             return Refuse<Func<ValidationContext<T>, bool>>(scope, $"A prechecked rule must read its property directly ({rule.PropertyName}).");
         }
 
-        var ruleCondition = rule.HasCondition ? ConditionOf<T>(rule) : null;
-        if (ValueChecks(rule, scope) is not { } checks || (rule.HasCondition && ruleCondition is null))
+        if (ValueChecks(rule, scope) is not { } checks)
         {
-            return Refuse<Func<ValidationContext<T>, bool>>(scope, $"{rule.PropertyName} cannot be prechecked.");
+            return null;
         }
 
         var property = expression.Compile();
-        if (ruleCondition is null && checks.All(check => check.Condition is null))
+        if (checks.All(check => check.Condition is null))
         {
             var passes = AllPass(checks);
             return context => passes(context, property(context.InstanceToValidate));
@@ -314,11 +268,6 @@ internal static class RulePrecheck
 
         return context =>
         {
-            if (ruleCondition is not null && !ruleCondition(context))
-            {
-                return true;
-            }
-
             var value = default(TProperty)!;
             var read = false;
             foreach (var check in checks)
@@ -431,8 +380,8 @@ internal static class RulePrecheck
         };
     }
 
-    // The condition FluentValidation keeps for a rule or a check (When, Unless, a When block), read once when the
-    // precheck is built; null if it cannot be found, and then the precheck is refused.
+    // The condition FluentValidation keeps for a check (When, Unless), read once when the precheck is built; null if it
+    // cannot be found, and then the precheck is refused.
     private static Func<ValidationContext<T>, bool>? ConditionOf<T>(object owner)
     {
         for (var type = owner.GetType(); type is not null; type = type.BaseType)
