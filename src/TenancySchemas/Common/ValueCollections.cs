@@ -25,6 +25,12 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         _ => new ValueList<T>([.. items]),
     };
 
+    /// <summary>
+    /// Wraps an array that nothing else holds or changes (a reader's own copy of a document's list) without copying it
+    /// a second time, as <see cref="From"/> must do with a caller's list.
+    /// </summary>
+    public static IReadOnlyList<T> Adopt(T[] items) => items.Length == 0 ? Empty : new ValueList<T>(items);
+
     public T this[int index] => _items[index];
 
     public int Count => _items.Length;
@@ -93,6 +99,9 @@ internal sealed class ValueSet<T> : IReadOnlySet<T>, IEquatable<ValueSet<T>>
         _ => new ValueSet<T>([.. items]),
     };
 
+    /// <summary>Wraps a set with the default comparer that nothing else holds or changes (a reader's own), without copying it.</summary>
+    public static IReadOnlySet<T> Adopt(HashSet<T> items) => new ValueSet<T>(items);
+
     public int Count => _items.Count;
 
     public bool Contains(T item) => _items.Contains(item);
@@ -150,6 +159,12 @@ internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IE
         ICollection<KeyValuePair<string, TValue>> { Count: 0 } => Empty,
         _ => new ValueMap<TValue>(Copy(items)),
     };
+
+    /// <summary>
+    /// Wraps a dictionary with ordinal keys that nothing else holds or changes (a reader's own copy of a document's map)
+    /// without copying it a second time, as <see cref="From"/> must do with a caller's map.
+    /// </summary>
+    public static IReadOnlyDictionary<string, TValue> Adopt(Dictionary<string, TValue> items) => items.Count == 0 ? Empty : new ValueMap<TValue>(items);
 
     // A repeated key keeps its last value, as it did when these maps were frozen dictionaries.
     private static Dictionary<string, TValue> Copy(IEnumerable<KeyValuePair<string, TValue>> items)

@@ -127,7 +127,8 @@ internal sealed class DirectRead
     // The serializer accepts null items in lists, sets and maps whatever the item type's nullability (it checks
     // members only); the inspector refuses them unless the item type is a value type. The records cannot show it
     // afterwards (their setters turn a null map in a list into an empty one), so the collections refuse them as they
-    // are read, into the same collection types the serializer would build.
+    // are read. They are read straight into the collections the records keep (ValueList, ValueSet, ValueMap), which the
+    // setters keep as they are: the serializer's List or Dictionary would be copied once more by every setter.
     private sealed class NullRefusingCollectionConverter : JsonConverterFactory
     {
         public override bool CanConvert(Type typeToConvert) => Shape(typeToConvert) is not null;
@@ -135,8 +136,8 @@ internal sealed class DirectRead
         public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
         {
             var (definition, item) = Shape(typeToConvert)!.Value;
-            var converter = definition == typeof(IReadOnlyList<>) ? typeof(SequenceConverter<,,>).MakeGenericType(typeToConvert, typeof(List<>).MakeGenericType(item), item)
-                : definition == typeof(IReadOnlySet<>) ? typeof(SequenceConverter<,,>).MakeGenericType(typeToConvert, typeof(HashSet<>).MakeGenericType(item), item)
+            var converter = definition == typeof(IReadOnlyList<>) ? typeof(ListConverter<>).MakeGenericType(item)
+                : definition == typeof(IReadOnlySet<>) ? typeof(SetConverter<>).MakeGenericType(item)
                 : typeof(MapConverter<>).MakeGenericType(item);
             return (JsonConverter)Activator.CreateInstance(converter)!;
         }
@@ -153,7 +154,9 @@ internal sealed class DirectRead
             var item = definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlySet<>) ? arguments[0]
                 : definition == typeof(IReadOnlyDictionary<,>) && arguments[0] == typeof(string) ? arguments[1]
                 : null;
-            return item is null || item.IsValueType ? null : (definition, item);
+            // Value-type items are read here too (their nulls judged as the serializer judges them), into the records' own
+            // collections; nullable ones are left to the serializer.
+            return item is null || Nullable.GetUnderlyingType(item) is not null ? null : (definition, item);
         }
 
         /// <summary>Reads one item; strings directly (as the serializer's own string converter would), others by their contract.</summary>
@@ -163,7 +166,9 @@ internal sealed class DirectRead
 
             public T Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
             {
-                if (reader.TokenType == JsonTokenType.Null)
+                // A value type's null is its converter's to judge, as in the serializer's own collections (a JSON value
+                // reads it as a null element, a number refuses it).
+                if (reader.TokenType == JsonTokenType.Null && !typeof(T).IsValueType)
                 {
                     throw new JsonException("A list, set or map holds a null item.");
                 }
@@ -178,26 +183,47 @@ internal sealed class DirectRead
             }
         }
 
-        // A list or a set, built as the serializer builds it (List<T>, HashSet<T>).
-        private sealed class SequenceConverter<TSequence, TBuilt, T> : JsonConverter<TSequence>
-            where TBuilt : ICollection<T>, TSequence, new()
+        // A list, read into the array its record keeps (the setter keeps a ValueList as it is).
+        private sealed class ListConverter<T> : JsonConverter<IReadOnlyList<T>>
         {
             private readonly Items<T> _items = new();
 
-            public override TSequence Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            public override IReadOnlyList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 JsonTokens.Expect(ref reader, JsonTokenType.StartArray);
-                var items = new TBuilt();
+                using var items = ItemBuffer<T>.Rent();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(_items.Read(ref reader, options));
                 }
 
-                return items;
+                return Common.ValueList<T>.Adopt(items.ToArray());
             }
 
-            public override void Write(Utf8JsonWriter writer, TSequence value, JsonSerializerOptions options) =>
-                JsonSerializer.Serialize(writer, (IEnumerable<T>)value!, options);
+            public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options) =>
+                JsonSerializer.Serialize(writer, (IEnumerable<T>)value, options);
+        }
+
+        // A set, built as the serializer builds it (a repeated item counts once) into the set its record keeps.
+        private sealed class SetConverter<T> : JsonConverter<IReadOnlySet<T>>
+            where T : notnull
+        {
+            private readonly Items<T> _items = new();
+
+            public override IReadOnlySet<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            {
+                JsonTokens.Expect(ref reader, JsonTokenType.StartArray);
+                var items = new HashSet<T>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(_items.Read(ref reader, options));
+                }
+
+                return Common.ValueSet<T>.Adopt(items);
+            }
+
+            public override void Write(Utf8JsonWriter writer, IReadOnlySet<T> value, JsonSerializerOptions options) =>
+                JsonSerializer.Serialize(writer, (IEnumerable<T>)value, options);
         }
 
         private sealed class MapConverter<T> : JsonConverter<IReadOnlyDictionary<string, T>>
@@ -207,7 +233,7 @@ internal sealed class DirectRead
             public override IReadOnlyDictionary<string, T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 JsonTokens.Expect(ref reader, JsonTokenType.StartObject);
-                var items = new Dictionary<string, T>();
+                var items = new Dictionary<string, T>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var key = reader.GetString()!;
@@ -218,7 +244,7 @@ internal sealed class DirectRead
                     }
                 }
 
-                return items;
+                return Common.ValueMap<T>.Adopt(items);
             }
 
             public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> value, JsonSerializerOptions options) =>

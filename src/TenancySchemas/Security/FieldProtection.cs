@@ -108,13 +108,13 @@ internal sealed class SensitiveStringListConverter : JsonConverter<IReadOnlyList
     public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         JsonTokens.Expect(ref reader, JsonTokenType.StartArray);
-        var items = new List<string>();
+        using var items = ItemBuffer<string>.Rent();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             items.Add(FieldProtection.Read(JsonTokens.ReadString(ref reader)));
         }
 
-        return ValueList<string>.From(items);
+        return ValueList<string>.Adopt(items.ToArray());
     }
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
@@ -145,7 +145,7 @@ internal sealed class SensitiveStringMapConverter : JsonConverter<IReadOnlyDicti
             }
         }
 
-        return ValueMap<string>.From(items);
+        return ValueMap<string>.Adopt(items);
     }
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> value, JsonSerializerOptions options)

@@ -194,6 +194,41 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
         read.Errors.Select(e => (e.ErrorCode, e.PropertyName)).Should().Equal((TenancyErrorCodes.JsonMalformed, "$.api_keys.primary"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void Lists_and_maps_of_any_length_read_into_equal_records_both_ways(int count)
+    {
+        // Lists are collected in pooled buffers of 16 that grow when full, and handed to the records without a copy.
+        var conditions = string.Join(",", Enumerable.Range(0, count).Select(i => $"{{\"metric_name\":\"m{i}\",\"operator\":\"gt\",\"threshold\":{i}}}"));
+        var recipients = string.Join(",", Enumerable.Range(0, count).Select(i => $"\"ops{i}@acme.example\""));
+        var channels = string.Join(",", Enumerable.Range(0, count).Select(i => i % 2 == 0 ? "\"email\"" : "\"slack\""));
+        var tags = string.Join(",", Enumerable.Range(0, count).Select(i => $"\"k{i}\":\"v{i}\""));
+        var context = string.Join(",", Enumerable.Range(0, count).Select(i => $"\"c{i}\":{(i % 3 == 0 ? "null" : $"[{i},null]")}"));
+        var json = "{\"tenant_id\":\"acme\",\"name\":\"cpu\",\"title\":\"CPU high\",\"description\":\"CPU is high for a while\"," +
+            $"\"severity\":\"high\",\"category\":\"performance\",\"conditions\":[{conditions}],\"notification_channels\":[{channels}]," +
+            $"\"recipients\":[{recipients}],\"tags\":{{{tags}}},\"context\":{{{context}}},\"alert_id\":\"a-1\",\"created_at\":\"2026-11-20T08:00:00Z\"}}";
+
+        var direct = Readers.Direct.Read<AlertSchema>(json);
+        var inspecting = Readers.Inspecting.Read<AlertSchema>(json);
+
+        direct.Errors.Should().BeEmpty();
+        inspecting.Errors.Should().BeEmpty();
+        direct.Value.Should().Be(inspecting.Value, "value equality compares every list, set and map item by item");
+        direct.Value!.Conditions.Select(c => c.MetricName).Should().Equal(Enumerable.Range(0, count).Select(i => $"m{i}"));
+        direct.Value.Recipients.Should().HaveCount(count).And.OnlyHaveUniqueItems();
+        direct.Value.NotificationChannels.Should().HaveCount(count);
+        direct.Value.Tags.Should().HaveCount(count);
+        direct.Value.Context["c0"].ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "a JSON value's null is a value, not a missing item");
+
+        // A shorter document read afterwards gets only its own items (the pooled buffers are cleared and reused).
+        var shorter = Readers.Direct.Read<AlertSchema>(Samples.AlertJson());
+        shorter.Value!.Recipients.Should().Equal("ops@acme.example");
+        shorter.Value.Conditions.Should().ContainSingle();
+    }
+
     [Fact]
     public void A_well_formed_document_is_not_parsed_into_a_tree_and_inspected()
     {
