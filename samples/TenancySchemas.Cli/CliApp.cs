@@ -118,33 +118,40 @@ public static class CliApp
     }
 }
 
-/// <summary>A batch of NDJSON lines copied out of the reader's buffer, with a slot for each one's outcome.</summary>
-internal sealed class LineBatch(int capacity)
+/// <summary>
+/// A batch of NDJSON lines copied out of the reader's buffer. A worker reads, validates and formats all of its lines
+/// (<see cref="Process"/>) into the batch's own output; the reading thread then copies that output to standard output
+/// in input order (<see cref="CopyTo"/>) and reuses the batch.
+/// </summary>
+internal sealed class LineBatch : IDisposable
 {
+    private readonly int[] _starts;
+    private readonly int[] _lengths;
+    private readonly long[] _lines;
+    private readonly DocumentOutcome?[] _outcomes;
+    private readonly (SchemaEntry? Entry, object? Read, TenancyValidationContext? Context)[] _reads;
+    private readonly MemoryStream _formatted = new();
+    private readonly ResultWriter _output;
     private byte[] _bytes = new byte[1 << 20];
-    private readonly int[] _starts = new int[capacity];
-    private readonly int[] _lengths = new int[capacity];
     private int _used;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
-    public long[] Lines { get; } = new long[capacity];
-
-    public DocumentOutcome?[] Outcomes { get; } = new DocumentOutcome?[capacity];
-
-    private readonly (SchemaEntry? Entry, object? Read, TenancyValidationContext? Context)[] _reads = new (SchemaEntry?, object?, TenancyValidationContext?)[capacity];
-
-    /// <summary>Keeps a line's read document for <see cref="Finish"/>; a line without one has no outcome.</summary>
-    public void Prepare(int index, SchemaEntry entry, object read, TenancyValidationContext? context) => _reads[index] = (entry, read, context);
-
-    public DocumentOutcome? Finish(int index)
+    public LineBatch(int capacity, OutputFormat format, bool colour)
     {
-        var (entry, read, context) = _reads[index];
-        _reads[index] = default;
-        return entry?.Finish(read!, context);
+        _starts = new int[capacity];
+        _lengths = new int[capacity];
+        _lines = new long[capacity];
+        _outcomes = new DocumentOutcome?[capacity];
+        _reads = new (SchemaEntry?, object?, TenancyValidationContext?)[capacity];
+        _output = new ResultWriter(_formatted, format, colour);
     }
+
+    /// <summary>Gets the signal that <see cref="Process"/> has finished with this batch.</summary>
+    public ManualResetEventSlim Processed { get; } = new();
 
     public int Count { get; private set; }
 
-    public bool IsFull => Count == Lines.Length;
+    public bool IsFull => Count == _lines.Length;
 
     public void Add(long line, ReadOnlySpan<byte> document)
     {
@@ -154,20 +161,88 @@ internal sealed class LineBatch(int capacity)
         }
 
         document.CopyTo(_bytes.AsSpan(_used));
-        Lines[Count] = line;
+        _lines[Count] = line;
         _starts[Count] = _used;
         _lengths[Count] = document.Length;
         _used += document.Length;
         Count++;
     }
 
-    public ReadOnlyMemory<byte> Document(int index) => new(_bytes, _starts[index], _lengths[index]);
-
-    public void Clear()
+    /// <summary>
+    /// On a worker: every line is read first, then every read line validated, then every outcome formatted (running
+    /// one step's code many times in a row is faster than alternating the steps for every line). A line whose schema
+    /// cannot be told gets no outcome. An exception is kept for the reading thread to rethrow.
+    /// </summary>
+    public void Process(string name, Func<ReadOnlyMemory<byte>, (SchemaEntry Entry, object Read, TenancyValidationContext? Context)?> read)
     {
-        Array.Clear(Outcomes, 0, Count);
+        try
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                _reads[i] = read(new ReadOnlyMemory<byte>(_bytes, _starts[i], _lengths[i])) ?? default;
+            }
+
+            for (var i = 0; i < Count; i++)
+            {
+                var (entry, document, context) = _reads[i];
+                _reads[i] = default;
+                _outcomes[i] = entry?.Finish(document!, context);
+            }
+
+            for (var i = 0; i < Count; i++)
+            {
+                if (_outcomes[i] is { } outcome)
+                {
+                    _output.Document(name, _lines[i], outcome);
+                }
+            }
+
+            _output.Flush();
+        }
+        catch (Exception exception)
+        {
+            _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+        }
+        finally
+        {
+            Processed.Set();
+        }
+    }
+
+    /// <summary>
+    /// On the reading thread, once processed: copies the formatted results to <paramref name="writer"/>, reports each
+    /// line without a schema through <paramref name="noSchema"/>, and empties the batch for reuse.
+    /// </summary>
+    /// <returns>The number of lines without a schema.</returns>
+    public int CopyTo(ResultWriter writer, Action<long> noSchema)
+    {
+        Processed.Wait();
+        _failure?.Throw();
+        writer.Append(_formatted, _output);
+        var missing = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (_outcomes[i] is null)
+            {
+                noSchema(_lines[i]);
+                missing++;
+            }
+        }
+
+        Array.Clear(_outcomes, 0, Count);
+        _formatted.SetLength(0);
+        _formatted.Position = 0;
         Count = 0;
         _used = 0;
+        Processed.Reset();
+        return missing;
+    }
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _formatted.Dispose();
+        Processed.Dispose();
     }
 }
 
@@ -375,48 +450,51 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
         long line = 0;
         var inputErrors = 0;
 
-        // Lines are validated in batches on every core and written in input order: memory holds one batch, whatever
-        // the input's length. Validators are thread-safe singletons; culture and tenant context flow to the workers.
-        var batch = new LineBatch(BatchSize);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-
-        void Flush()
+        (SchemaEntry, object, TenancyValidationContext?)? Read(ReadOnlyMemory<byte> document)
         {
-            // Every line is read first, then every read line validated: running one step's code many times in a row
-            // is faster than alternating the two for every line.
-            Parallel.For(0, batch.Count, parallel, i =>
+            if (fixedSchema is not null)
             {
-                var document = batch.Document(i);
-                if (fixedSchema is not null)
-                {
-                    batch.Prepare(i, fixedSchema, fixedSchema.Read(document.Span), fixedContext);
-                    return;
-                }
-
-                var hint = Catalog.FindHint(document);
-                var schemaName = hint.Name ?? fileSchema;
-                if (schemaName is not null && Catalog.TryGet(schemaName, out var entry))
-                {
-                    batch.Prepare(i, entry, entry.Read(hint.Document.Span), Context(tier ?? hint.Tier));
-                }
-            });
-
-            Parallel.For(0, batch.Count, parallel, i => batch.Outcomes[i] = batch.Finish(i));
-
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (batch.Outcomes[i] is { } outcome)
-                {
-                    writer.Document(name, batch.Lines[i], outcome);
-                }
-                else
-                {
-                    streams.Error.WriteLine($"error: {name}:{batch.Lines[i]}: cannot tell the schema; pass --schema ({Catalog.NameList}) or add a \"$schema\" member.");
-                    inputErrors++;
-                }
+                return (fixedSchema, fixedSchema.Read(document.Span), fixedContext);
             }
 
-            batch.Clear();
+            var hint = Catalog.FindHint(document);
+            var schemaName = hint.Name ?? fileSchema;
+            return schemaName is not null && Catalog.TryGet(schemaName, out var entry)
+                ? (entry, entry.Read(hint.Document.Span), Context(tier ?? hint.Tier))
+                : null;
+        }
+
+        // Lines travel in batches, in constant memory whatever the input's length: this thread splits the input into
+        // batches, one worker per core takes whole batches and reads, validates and formats their lines, and this
+        // thread writes finished batches in input order. Workers are not forked and joined per batch (waking a
+        // worker for every batch and waiting for the slower of two cost more than a tenth of the run), and the
+        // formatting runs on the workers too. Validators are thread-safe singletons; culture and tenant context flow
+        // to the workers.
+        var workerCount = Environment.ProcessorCount;
+        var batches = Enumerable.Range(0, (2 * workerCount) + 1).Select(_ => new LineBatch(BatchSize, request.Format, streams.OutputIsTerminal)).ToList();
+        var free = new Stack<LineBatch>(batches);
+        var pending = new Queue<LineBatch>();
+        using var work = new System.Collections.Concurrent.BlockingCollection<LineBatch>();
+        var workers = Enumerable.Range(0, workerCount)
+            .Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    foreach (var batch in work.GetConsumingEnumerable())
+                    {
+                        batch.Process(name, Read);
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default))
+            .ToArray();
+
+        void WriteOldest()
+        {
+            var oldest = pending.Dequeue();
+            inputErrors += oldest.CopyTo(writer, number => streams.Error.WriteLine(
+                $"error: {name}:{number}: cannot tell the schema; pass --schema ({Catalog.NameList}) or add a \"$schema\" member."));
+            free.Push(oldest);
             if (progress is not null && progress.ElapsedMilliseconds >= 500)
             {
                 progress.Restart();
@@ -425,24 +503,68 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
             }
         }
 
-        using (file == "-" ? null : input)
+        void Submit(LineBatch batch)
         {
-            foreach (var document in LineReader.Lines(input))
+            pending.Enqueue(batch);
+            work.Add(batch);
+
+            // Write what is finished already, so that output keeps flowing while the workers are busy.
+            while (pending.Count > 0 && pending.Peek().Processed.IsSet)
             {
-                line++;
-                if (document.IsEmpty)
+                WriteOldest();
+            }
+        }
+
+        try
+        {
+            using (file == "-" ? null : input)
+            {
+                LineBatch? current = null;
+                foreach (var document in LineReader.Lines(input))
                 {
-                    continue;
+                    line++;
+                    if (document.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    if (current is null)
+                    {
+                        if (free.Count == 0)
+                        {
+                            WriteOldest();
+                        }
+
+                        current = free.Pop();
+                    }
+
+                    current.Add(line, document.Span);
+                    if (current.IsFull)
+                    {
+                        Submit(current);
+                        current = null;
+                    }
                 }
 
-                batch.Add(line, document.Span);
-                if (batch.IsFull)
+                if (current is { Count: > 0 })
                 {
-                    Flush();
+                    Submit(current);
+                }
+
+                while (pending.Count > 0)
+                {
+                    WriteOldest();
                 }
             }
-
-            Flush();
+        }
+        finally
+        {
+            work.CompleteAdding();
+            Task.WaitAll(workers);
+            foreach (var batch in batches)
+            {
+                batch.Dispose();
+            }
         }
 
         if (progress is not null)

@@ -104,6 +104,21 @@ internal sealed class ResultWriter : IDisposable
         _output.WriteByte((byte)'\n');
     }
 
+    /// <summary>
+    /// Appends the results another writer of the same format formatted into <paramref name="formatted"/> (an NDJSON
+    /// batch, formatted on a worker) and takes over its counts.
+    /// </summary>
+    public void Append(MemoryStream formatted, ResultWriter source)
+    {
+        _text?.Flush();
+        _json?.Flush();
+        _output.Write(formatted.GetBuffer(), 0, (int)formatted.Length);
+        Valid += source.Valid;
+        Invalid += source.Invalid;
+        source.Valid = 0;
+        source.Invalid = 0;
+    }
+
     /// <summary>The summary line: on standard output for text, on standard error for JSON (stdout stays pure JSON Lines).</summary>
     public void Summary(TextWriter error)
     {

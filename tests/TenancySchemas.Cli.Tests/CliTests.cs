@@ -203,6 +203,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Ndjson_lines_without_a_schema_are_reported_in_input_order_across_batches()
+    {
+        var alert = JsonNode.Parse(SampleText("alert.trial.valid.json"))!.AsObject();
+        alert["$schema"] = "alert";
+        var lines = Enumerable.Range(1, 700).Select(i => i % 9 == 0 ? "{\"no\": \"hint\"}" : alert.ToJsonString()).ToArray();
+
+        var (exit, output, error) = RunWithInput(string.Join("\n", lines), "validate", "--ndjson", "--tier", "enterprise", "--format", "json");
+
+        exit.Should().Be(2, "lines name no schema");
+        var unknown = error.Split('\n').Where(l => l.Contains("cannot tell the schema", StringComparison.Ordinal)).ToArray();
+        unknown.Should().Equal(Enumerable.Range(1, 700).Where(i => i % 9 == 0).Select(i => $"error: stdin:{i}: cannot tell the schema; pass --schema (tenant-config, tenant-config-update, alert, tenant-alert, warning, tenant-warning, notification, notification-batch, monitoring-config, compliance, performance-metrics) or add a \"$schema\" member."));
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["line"]!.GetValue<long>())
+            .Should().Equal(Enumerable.Range(1, 700).Where(i => i % 9 != 0).Select(i => (long)i));
+        error.Should().Contain("623 document(s): 623 valid, 0 invalid", "700 lines less the 77 without a schema");
+    }
+
+    [Fact]
     public void The_schema_command_prints_a_json_schema_with_the_tier_limits()
     {
         var (exit, output, _) = Run("schema", "--name", "notification", "--tier", "trial");
