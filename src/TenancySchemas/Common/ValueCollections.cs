@@ -8,8 +8,17 @@ namespace TenancySchemas.Common;
 // equality compares contents (spec §1.9) and so that a caller's list cannot change a record
 // after it was built: every wrapper copies its input.
 
+/// <summary>
+/// One of the records' value collections, whatever its item type: enumerating it yields exactly <see cref="Count"/>
+/// items, so a check for emptiness need not enumerate it.
+/// </summary>
+internal interface IValueCollection
+{
+    int Count { get; }
+}
+
 /// <summary>A read-only list compared by its elements, in order.</summary>
-internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
+internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>, IValueCollection
 {
     public static readonly ValueList<T> Empty = new([]);
 
@@ -81,7 +90,7 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 }
 
 /// <summary>A read-only set compared by membership.</summary>
-internal sealed class ValueSet<T> : IReadOnlySet<T>, IEquatable<ValueSet<T>>
+internal sealed class ValueSet<T> : IReadOnlySet<T>, IEquatable<ValueSet<T>>, IValueCollection
     where T : notnull
 {
     public static readonly ValueSet<T> Empty = new([]);
@@ -143,7 +152,7 @@ internal sealed class ValueSet<T> : IReadOnlySet<T>, IEquatable<ValueSet<T>>
 }
 
 /// <summary>A read-only dictionary with ordinal string keys, compared by keys and values.</summary>
-internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<ValueMap<TValue>>
+internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<ValueMap<TValue>>, IValueCollection
 {
     public static readonly ValueMap<TValue> Empty = new(new Dictionary<string, TValue>(StringComparer.Ordinal));
 

@@ -330,6 +330,7 @@ internal static class RulePrecheck
 
                 // Custom rules and predicates that read the context: they may add failures, which count as failing.
                 PredicateValidator<T, TValue> predicate when scope == Scope.Document => WithoutNewFailures(predicate),
+                NotEmptyValidator<T, TValue> notEmpty when !typeof(TValue).IsValueType => NotEmptyWithoutEnumerator(notEmpty),
                 IPropertyValidator<T, TValue> check when IsSideEffectFree(check) => check.IsValid,
 
                 // A check of an int on an int? is skipped for null, as FluentValidation does.
@@ -357,6 +358,19 @@ internal static class RulePrecheck
         closure.GetType().Assembly == typeof(PredicateValidator<T, TValue>).Assembly &&
         closure.GetType().GetFields(AnyInstance) is [{ } only] &&
         only.FieldType == typeof(Func<T, TValue, bool>);
+
+    // FluentValidation's NotEmpty asks a string or a list for an enumerator to see whether it has an item: an allocation
+    // per check of every non-empty string and list. The same answer without one, for the values the records hold
+    // (null, a blank string and an empty collection are empty; any other reference is not); anything else is
+    // FluentValidation's to answer.
+    private static Func<ValidationContext<T>, TValue, bool> NotEmptyWithoutEnumerator<T, TValue>(NotEmptyValidator<T, TValue> check) =>
+        (context, value) => value switch
+        {
+            null => false,
+            string text => !string.IsNullOrWhiteSpace(text),
+            Common.IValueCollection collection => collection.Count != 0,
+            _ => check.IsValid(context, value),
+        };
 
     private static bool IsSideEffectFree(IPropertyValidator validator) =>
         validator.GetType() is { IsGenericType: true } type && SideEffectFree.Contains(type.GetGenericTypeDefinition());
