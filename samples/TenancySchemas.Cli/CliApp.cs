@@ -130,7 +130,6 @@ internal sealed class LineBatch : IDisposable
     private readonly long[] _lines;
     private readonly DocumentOutcome?[] _outcomes;
     private readonly (SchemaEntry? Entry, object? Read, TenancyValidationContext? Context)[] _reads;
-    private readonly MemoryStream _formatted = new();
     private readonly ResultWriter _output;
     private byte[] _bytes = new byte[1 << 20];
     private int _used;
@@ -143,7 +142,7 @@ internal sealed class LineBatch : IDisposable
         _lines = new long[capacity];
         _outcomes = new DocumentOutcome?[capacity];
         _reads = new (SchemaEntry?, object?, TenancyValidationContext?)[capacity];
-        _output = new ResultWriter(_formatted, format, colour);
+        _output = ResultWriter.Held(format, colour);
     }
 
     /// <summary>Gets the signal that <see cref="Process"/> has finished with this batch.</summary>
@@ -218,7 +217,7 @@ internal sealed class LineBatch : IDisposable
     {
         Processed.Wait();
         _failure?.Throw();
-        writer.Append(_formatted, _output);
+        writer.Append(_output);
         var missing = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -230,8 +229,6 @@ internal sealed class LineBatch : IDisposable
         }
 
         Array.Clear(_outcomes, 0, Count);
-        _formatted.SetLength(0);
-        _formatted.Position = 0;
         Count = 0;
         _used = 0;
         Processed.Reset();
@@ -241,7 +238,6 @@ internal sealed class LineBatch : IDisposable
     public void Dispose()
     {
         _output.Dispose();
-        _formatted.Dispose();
         Processed.Dispose();
     }
 }

@@ -30,14 +30,21 @@ internal sealed class ResultWriter : IDisposable
     private readonly OutputFormat _format;
     private readonly bool _colour;
     private readonly Stream _output;
+    private readonly MemoryStream? _held;
     private readonly StreamWriter? _text;
     private readonly Utf8JsonWriter? _json;
 
     public ResultWriter(Stream output, OutputFormat format, bool colour)
+        : this(new BufferedStream(output, 1 << 16), null, format, colour)
+    {
+    }
+
+    private ResultWriter(Stream output, MemoryStream? held, OutputFormat format, bool colour)
     {
         _format = format;
         _colour = colour && format == OutputFormat.Text;
-        _output = new BufferedStream(output, 1 << 16);
+        _output = output;
+        _held = held;
         if (format == OutputFormat.Text)
         {
             _text = new StreamWriter(_output, Utf8, 1 << 16, leaveOpen: true);
@@ -104,19 +111,26 @@ internal sealed class ResultWriter : IDisposable
         _output.WriteByte((byte)'\n');
     }
 
-    /// <summary>
-    /// Appends the results another writer of the same format formatted into <paramref name="formatted"/> (an NDJSON
-    /// batch, formatted on a worker) and takes over its counts.
-    /// </summary>
-    public void Append(MemoryStream formatted, ResultWriter source)
+    /// <summary>A writer that holds its results in memory until <see cref="Append"/> takes them (an NDJSON batch's, on a worker).</summary>
+    public static ResultWriter Held(OutputFormat format, bool colour)
     {
+        var held = new MemoryStream();
+        return new ResultWriter(held, held, format, colour);
+    }
+
+    /// <summary>Writes what a <see cref="Held"/> writer holds, takes over its counts and empties it for reuse.</summary>
+    public void Append(ResultWriter held)
+    {
+        var source = held._held ?? throw new ArgumentException("Only a held writer's results can be appended.", nameof(held));
+        held.Flush();
         _text?.Flush();
         _json?.Flush();
-        _output.Write(formatted.GetBuffer(), 0, (int)formatted.Length);
-        Valid += source.Valid;
-        Invalid += source.Invalid;
-        source.Valid = 0;
-        source.Invalid = 0;
+        _output.Write(source.GetBuffer(), 0, (int)source.Length);
+        source.SetLength(0);
+        Valid += held.Valid;
+        Invalid += held.Invalid;
+        held.Valid = 0;
+        held.Invalid = 0;
     }
 
     /// <summary>The summary line: on standard output for text, on standard error for JSON (stdout stays pure JSON Lines).</summary>
