@@ -10,8 +10,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 python3 "$here/make_alerts.py" "$count" > "$work/alerts.ndjson"
-dotnet build "$root/samples/TenancySchemas.Cli/TenancySchemas.Cli.csproj" -c Release --nologo -v q > /dev/null
-cli="$root/samples/TenancySchemas.Cli/bin/Release/net10.0/tenancy-schemas"
+# The CLI as a command-line tool ships: published ReadyToRun for this machine, so that start-up runs precompiled code
+# (0.1-0.4 s less wall clock per run, measured in the README). The previous publish's images are removed first: the
+# SDK compiles an image again only when its input is newer, and reused images of an earlier publish with other settings
+# (component stubs of a composite image that was not published again) abort the process at start.
+rid="$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')"
+rm -rf "$root/samples/TenancySchemas.Cli/obj/Release/net10.0/$rid/R2R"
+dotnet publish "$root/samples/TenancySchemas.Cli/TenancySchemas.Cli.csproj" -c Release -r "$rid" --self-contained false \
+  -p:PublishReadyToRun=true -o "$work/cli" --nologo -v q > /dev/null
+cli="$work/cli/tenancy-schemas"
 
 measure() { # name, command...
   local name="$1"; shift
