@@ -16,7 +16,8 @@ namespace TenancySchemas.Json;
 internal static class WireEnum<T>
     where T : struct, Enum
 {
-    // Zero- or sign-extended as the underlying type is: every value gets its own number, and numbers sort as values do.
+    // Zero- or sign-extended as the underlying type is: every value gets its own number, and numbers sort as values do
+    // (except 64-bit unsigned values above long.MaxValue, which no enumeration of the library has).
     private static readonly bool IsUnsigned = Type.GetTypeCode(typeof(T).GetEnumUnderlyingType()) is TypeCode.Byte or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64;
 
     private static readonly WireEnumTable Table = Build();
