@@ -243,7 +243,16 @@ internal static class RulePrecheck
         };
 
     /// <summary>One check of a rule, with the condition FluentValidation asks before it (none in a rule precheck).</summary>
-    private readonly record struct ValueCheck<T, TValue>(Func<ValidationContext<T>, bool>? Condition, Func<ValidationContext<T>, TValue, bool> Passes);
+    /// <remarks>
+    /// A class, not a struct: lists, arrays and LINQ over it then share one compiled copy for every property type, where
+    /// a struct over an enumeration or a number compiled its own per type when the validators were built.
+    /// </remarks>
+    private sealed class ValueCheck<T, TValue>(Func<ValidationContext<T>, bool>? condition, Func<ValidationContext<T>, TValue, bool> passes)
+    {
+        public Func<ValidationContext<T>, bool>? Condition { get; } = condition;
+
+        public Func<ValidationContext<T>, TValue, bool> Passes { get; } = passes;
+    }
 
     // The rule's property passes every check whose condition holds. As FluentValidation does, the value is read only
     // when a check is to run (a condition may guard a nested member's parent).
