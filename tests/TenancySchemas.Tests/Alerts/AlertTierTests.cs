@@ -128,5 +128,17 @@ public sealed class AlertTierTests : IDisposable
             .ErrorMessage.Should().Be("El canal slack no está disponible para los inquilinos Prueba");
     }
 
+    [Fact]
+    public void An_undefined_channel_is_named_by_its_number()
+    {
+        var alert = Samples.Alert() with { NotificationChannels = [AlertChannel.Email, (AlertChannel)99] };
+
+        var result = Validate(alert, TenantType.Trial);
+
+        result.ShouldHaveFailure("EnumValidator", "NotificationChannels[1]");
+        result.ShouldHaveFailure(TenancyErrorCodes.TierChannelNotAllowed, "NotificationChannels[1]")
+            .ErrorMessage.Should().Be("Channel 99 is not available for Trial tenants");
+    }
+
     public void Dispose() => _host.Dispose();
 }
