@@ -109,7 +109,7 @@ internal sealed class ValueSet<T> : IReadOnlySet<T>, IEquatable<ValueSet<T>>, IV
     };
 
     /// <summary>Wraps a set with the default comparer that nothing else holds or changes (a reader's own), without copying it.</summary>
-    public static IReadOnlySet<T> Adopt(HashSet<T> items) => new ValueSet<T>(items);
+    public static IReadOnlySet<T> Adopt(HashSet<T> items) => items.Count == 0 ? Empty : new ValueSet<T>(items);
 
     public int Count => _items.Count;
 
