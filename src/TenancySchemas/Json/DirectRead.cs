@@ -33,7 +33,8 @@ internal sealed class DirectRead
 
     private readonly JsonSerializerOptions _options;
     private readonly JsonSerializerOptions _refusing;
-    private readonly ConcurrentDictionary<Type, JsonTypeInfo?> _typeInfos = new();
+    private readonly JsonSerializerOptions _records;
+    private readonly ConcurrentDictionary<Type, (JsonTypeInfo Records, JsonTypeInfo Refusing)?> _typeInfos = new();
 
     private DirectRead(JsonSerializerOptions options, int maxDepth)
     {
@@ -51,6 +52,11 @@ internal sealed class DirectRead
         _refusing.Converters.Add(new FiniteDoubleConverter());
         _refusing.Converters.Add(new NullRefusingCollectionConverter());
         _refusing.MakeReadOnly();
+
+        // The same, with the records read straight into their setters; what that refuses is read with _refusing.
+        _records = new JsonSerializerOptions(_refusing);
+        _records.Converters.Add(new DirectRecordConverterFactory(_refusing));
+        _records.MakeReadOnly();
     }
 
     /// <summary>
@@ -70,23 +76,40 @@ internal sealed class DirectRead
         where T : class
     {
         value = null;
-        if (TypeInfo(typeof(T)) is not JsonTypeInfo<T> typeInfo)
+        if (TypeInfo(typeof(T)) is not var (records, refusing))
         {
             return false;
         }
 
+        if (records.Converter is DirectRecordConverter<T> direct)
+        {
+            try
+            {
+                value = direct.ReadDocument(utf8Json, _records);
+                return true;
+            }
+            catch (Exception exception) when (IsRefusal(exception))
+            {
+                // Read by the serializer's object converter below, which decides.
+            }
+        }
+
         try
         {
-            value = JsonSerializer.Deserialize(utf8Json, typeInfo);
+            value = JsonSerializer.Deserialize(utf8Json, (JsonTypeInfo<T>)refusing);
             return value is not null;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        catch (Exception exception) when (IsRefusal(exception))
         {
             // Whatever the pass refused, the inspector says what is wrong (or, if the refusal was the pass's own
             // strictness, reads the document after all).
+            value = null;
             return false;
         }
     }
+
+    private static bool IsRefusal(Exception exception) =>
+        exception is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException;
 
     // A member whose value must agree with its siblings is read in its direct form, which refuses the forms the
     // parent check and the reader's fix-up act on (the object form of a tenant's features moves numbers into quotas).
@@ -103,8 +126,8 @@ internal sealed class DirectRead
 
     // A type is read directly when the inspector has a shape for every type it holds and each member that needs its
     // siblings has a direct form; any other type goes the inspecting way (which refuses a type it has no shape for).
-    private JsonTypeInfo? TypeInfo(Type type) => _typeInfos.GetOrAdd(type, static (type, self) =>
-        ReadsOnItsOwn(self._options, type, []) ? self._refusing.GetTypeInfo(type) : null, this);
+    private (JsonTypeInfo Records, JsonTypeInfo Refusing)? TypeInfo(Type type) => _typeInfos.GetOrAdd(type, static (type, self) =>
+        ReadsOnItsOwn(self._options, type, []) ? (self._records.GetTypeInfo(type), self._refusing.GetTypeInfo(type)) : null, this);
 
     private static bool ReadsOnItsOwn(JsonSerializerOptions options, Type type, HashSet<Type> visited)
     {
@@ -178,8 +201,13 @@ internal sealed class DirectRead
                     return (T)(object)JsonTokens.ReadString(ref reader);
                 }
 
-                // Looked up on first use, not when the converter is created: a record may hold lists of itself.
-                return JsonSerializer.Deserialize(ref reader, _contract ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)))!;
+                // Looked up on first use, not when the converter is created: a record may hold lists of itself. A record
+                // read straight into its setters, or a value read by its own converter, needs no read state of the
+                // serializer's (the value converters judge a value type's null themselves, as the serializer lets them).
+                var contract = _contract ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+                return contract.Kind == JsonTypeInfoKind.None || contract.Converter is DirectRecordConverter<T>
+                    ? ((JsonConverter<T>)contract.Converter).Read(ref reader, typeof(T), options)!
+                    : JsonSerializer.Deserialize(ref reader, contract)!;
             }
         }
 
