@@ -88,9 +88,14 @@ internal sealed class DirectRead
                 value = direct.ReadDocument(utf8Json, _records);
                 return true;
             }
+            catch (NotSupportedException)
+            {
+                // What the record reader is unsure of is the serializer's object converter's to read, below.
+            }
             catch (Exception exception) when (IsRefusal(exception))
             {
-                // Read by the serializer's object converter below, which decides.
+                // The serializer would refuse it too (see DirectRecordConverterFactory.Refused): the inspector says why.
+                return false;
             }
         }
 

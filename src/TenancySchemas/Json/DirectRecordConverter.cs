@@ -12,10 +12,11 @@ namespace TenancySchemas.Json;
 /// converter is general (streaming, reference handling, polymorphism, constructor parameters) and keeps a read state
 /// for every member, which was most of a read: a typical alert takes 5.5 us that way, 3.95 us this way
 /// (<c>JsonReadCostBenchmarks</c>). This converter finds each member by the contract's order, reads it with the member's
-/// converter and calls its setter. It reads only what it is sure of
-/// and refuses everything else — an unknown, repeated, escaped or missing member, a null it is not sure the member
-/// takes — and a refused document is read by the serializer's object converter (or inspected) as before, so the
-/// answers stay the serializer's. The contract it follows (members, names, required members, converters, the
+/// converter and calls its setter. What the serializer would refuse with the same contract (an unknown, repeated or
+/// missing required member, a null the member does not take, content after the document) it refuses too
+/// (<see cref="Refused"/>), and the document is inspected; what it is unsure of (an escaped member name, a member
+/// without a setter, a null whose converter may want it) it leaves to the serializer's object converter
+/// (<see cref="Unsure"/>), so the answers stay the serializer's. The contract it follows (members, names, required members, converters, the
 /// records' creation with their defaults) is the reader's own, resolved once per type.
 /// </summary>
 /// <param name="contracts">The options whose contracts the records are read by (the direct read's refusing options).</param>
@@ -30,10 +31,21 @@ internal sealed class DirectRecordConverterFactory(JsonSerializerOptions contrac
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(DirectRecordConverter<>).MakeGenericType(typeToConvert), contracts.GetTypeInfo(typeToConvert))!;
 
-    /// <summary>The exception that refuses a document, which the direct read then leaves to the serializer.</summary>
+    /// <summary>
+    /// The exception that refuses what the serializer's object converter refuses too (the same options and contract):
+    /// the document goes straight to the inspector, which says what is wrong.
+    /// </summary>
     /// <param name="what">What was refused.</param>
     /// <returns>The exception to throw.</returns>
-    internal static JsonException Refused(string what) => new($"The direct read leaves {what} to the serializer.");
+    internal static JsonException Refused(string what) => new($"The direct read refuses {what}.");
+
+    /// <summary>
+    /// The exception that leaves a document to the serializer's object converter, which may read what this reader is
+    /// unsure of (an escaped member name, some nulls): not a data error, so not a <see cref="JsonException"/>.
+    /// </summary>
+    /// <param name="what">What is left.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static NotSupportedException Unsure(string what) => new($"The record reader leaves {what} to the serializer.");
 
     // A record is read here when nothing in its contract asks for more than members set one by one: no callbacks,
     // polymorphism, constructor parameters, number handling, extension data or populated members, and at most 64
@@ -64,7 +76,7 @@ internal sealed class DirectRecordConverterFactory(JsonSerializerOptions contrac
 
             var setter = ((PropertyInfo)property.AttributeProvider!).SetMethod!;
             var member = typeof(Member<,>).MakeGenericType(setter.DeclaringType!, property.PropertyType);
-            return (Member)Activator.CreateInstance(member, setter, property.CustomConverter, property.IsSetNullable, name)!;
+            return (Member)Activator.CreateInstance(member, setter, property.CustomConverter, property.IsSetNullable, property.Options.RespectNullableAnnotations, name)!;
         }
 
         public abstract void Read(ref Utf8JsonReader reader, object record, JsonSerializerOptions options);
@@ -73,7 +85,7 @@ internal sealed class DirectRecordConverterFactory(JsonSerializerOptions contrac
     // A member without a setter is left to the serializer, which decides what its value means.
     private sealed class Unsettable(byte[] utf8Name) : Member(utf8Name)
     {
-        public override void Read(ref Utf8JsonReader reader, object record, JsonSerializerOptions options) => throw Refused("a member without a setter");
+        public override void Read(ref Utf8JsonReader reader, object record, JsonSerializerOptions options) => throw Unsure("a member without a setter");
     }
 
     private sealed class Member<TDeclaring, TValue> : Member
@@ -81,15 +93,17 @@ internal sealed class DirectRecordConverterFactory(JsonSerializerOptions contrac
     {
         private readonly Action<TDeclaring, TValue> _set;
         private readonly bool _takesNull;
+        private readonly bool _refusesNull;
         private readonly Type _type = typeof(TValue);
         private JsonConverter<TValue>? _converter;
 
-        public Member(MethodInfo setter, JsonConverter? customConverter, bool isSetNullable, byte[] utf8Name)
+        public Member(MethodInfo setter, JsonConverter? customConverter, bool isSetNullable, bool respectsNullableAnnotations, byte[] utf8Name)
             : base(utf8Name)
         {
             _set = setter.CreateDelegate<Action<TDeclaring, TValue>>();
             _converter = (JsonConverter<TValue>?)customConverter;
             _takesNull = isSetNullable && default(TValue) is null;
+            _refusesNull = !isSetNullable && default(TValue) is null && respectsNullableAnnotations;
         }
 
         public override void Read(ref Utf8JsonReader reader, object record, JsonSerializerOptions options)
@@ -101,11 +115,16 @@ internal sealed class DirectRecordConverterFactory(JsonSerializerOptions contrac
             {
                 value = converter.Read(ref reader, _type, options)!;
             }
+            else if (_takesNull && !converter.HandleNull)
+            {
+                // The serializer sets the null itself when the converter leaves nulls to it.
+                value = default!;
+            }
             else
             {
-                // A null is the serializer's to judge unless the member takes one and its converter leaves nulls to
-                // the serializer (which then sets the null).
-                value = _takesNull && !converter.HandleNull ? default! : throw Refused("a null");
+                // A reference member that does not take a null is refused by the serializer too (it respects nullable
+                // annotations); a value type's null is its converter's to judge, and that converter may want it.
+                throw _refusesNull && !converter.HandleNull ? Refused("a null") : Unsure("a null");
             }
 
             _set(Unsafe.As<TDeclaring>(record), value);
@@ -120,12 +139,16 @@ internal sealed class DirectRecordConverter<T> : JsonConverter<T>
     private readonly Func<object> _create;
     private readonly DirectRecordConverterFactory.Member[] _members;
     private readonly ulong _required;
+    private readonly bool _refusesDuplicates;
+    private readonly bool _refusesUnknown;
 
     /// <summary>Initializes a new instance of the <see cref="DirectRecordConverter{T}"/> class from the record's contract.</summary>
     /// <param name="contract">The record's contract in the direct read's refusing options.</param>
     public DirectRecordConverter(JsonTypeInfo contract)
     {
         _create = contract.CreateObject!;
+        _refusesDuplicates = !contract.Options.AllowDuplicateProperties;
+        _refusesUnknown = (contract.UnmappedMemberHandling ?? contract.Options.UnmappedMemberHandling) == JsonUnmappedMemberHandling.Disallow;
         _members = [.. contract.Properties.Select(DirectRecordConverterFactory.Member.For)];
         for (var i = 0; i < _members.Length; i++)
         {
@@ -168,7 +191,7 @@ internal sealed class DirectRecordConverter<T> : JsonConverter<T>
             var bit = 1UL << index;
             if ((seen & bit) != 0)
             {
-                throw DirectRecordConverterFactory.Refused("a member twice");
+                throw _refusesDuplicates ? DirectRecordConverterFactory.Refused("a member twice") : DirectRecordConverterFactory.Unsure("a member twice");
             }
 
             seen |= bit;
@@ -189,7 +212,7 @@ internal sealed class DirectRecordConverter<T> : JsonConverter<T>
     {
         if (reader.ValueIsEscaped)
         {
-            throw DirectRecordConverterFactory.Refused("an escaped member name");
+            throw DirectRecordConverterFactory.Unsure("an escaped member name");
         }
 
         var name = reader.ValueSpan;
@@ -206,6 +229,6 @@ internal sealed class DirectRecordConverter<T> : JsonConverter<T>
             }
         }
 
-        throw DirectRecordConverterFactory.Refused("an unknown member");
+        throw _refusesUnknown ? DirectRecordConverterFactory.Refused("an unknown member") : DirectRecordConverterFactory.Unsure("an unknown member");
     }
 }

@@ -81,6 +81,28 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("\"nam\":\"x\",", false)]
+    [InlineData("\"name\":null,", false)]
+    [InlineData("\"recipients\":[null],", false)]
+    [InlineData("\"name\":\"a\",\"name\":\"b\",", false)]
+    [InlineData("\"servic\\u0065\":\"api\",", true)]
+    public void A_document_is_refused_once_and_left_to_the_serializer_only_when_it_may_read_it(string members, bool read)
+    {
+        // What the serializer's object converter would refuse as well goes straight to the inspector: bad input pays
+        // one refusal, not two. Only what the record reader is unsure of is tried again by the serializer.
+        var sample = Samples.AlertJson()[1..];
+        var json = Encoding.UTF8.GetBytes("{" + members + (members.Contains("\"name\"", StringComparison.Ordinal)
+            ? sample.Replace("\"name\":\"cpu\",", string.Empty, StringComparison.Ordinal) : sample));
+
+        var thrown = ExceptionsThrownWhile(() => Readers.Direct.Read<AlertSchema>(json));
+
+        SameAnswer("alert", json, members).Value.Should().Match(v => (v != null) == read);
+        // A refusal is a JsonException; what is left to the serializer, a NotSupportedException (not a data error).
+        thrown.Should().ContainSingle(because: string.Join("; ", thrown))
+            .Which.Should().StartWith(read ? nameof(NotSupportedException) : nameof(System.Text.Json.JsonException));
+    }
+
+    [Theory]
     [InlineData(" \n\t", null)]
     [InlineData(" {}", TenancyErrorCodes.JsonMalformed)]
     [InlineData("x", TenancyErrorCodes.JsonMalformed)]
