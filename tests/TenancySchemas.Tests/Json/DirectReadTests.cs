@@ -147,10 +147,21 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
             }
 
             read++;
+            var text = BundledDocuments.Text(file);
             var thrown = ExceptionsThrownWhile(() => BundledDocuments.Read(Readers.Direct, schema, document));
-            if (thrown.Count > 0 && !ObjectFormOfFeatures().IsMatch(BundledDocuments.Text(file)))
+            if (thrown.Count > 0 && !ObjectFormOfFeatures().IsMatch(text))
             {
                 refusedOnTheWay.Add($"{file}: {string.Join("; ", thrown)}");
+            }
+
+            // The record reader is the one reading it: with the first member's name escaped, it leaves the document
+            // to the serializer, once (a schema the record reader did not take would throw nothing here).
+            var name = text.IndexOf('"', StringComparison.Ordinal) + 1;
+            var escaped = Encoding.UTF8.GetBytes($"{text[..name]}\\u{(int)text[name]:x4}{text[(name + 1)..]}");
+            if (!ObjectFormOfFeatures().IsMatch(text) && ExceptionsThrownWhile(() => SameAnswer(schema, escaped, $"{file}, first member's name escaped"))
+                    .Count(e => e.StartsWith(nameof(NotSupportedException), StringComparison.Ordinal)) != 1)
+            {
+                refusedOnTheWay.Add($"{file}: not read by the record reader");
             }
         }
 
