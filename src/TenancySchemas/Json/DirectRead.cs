@@ -107,8 +107,7 @@ internal sealed class DirectRead
         catch (Exception exception) when (IsRefusal(exception))
         {
             // Whatever the pass refused, the inspector says what is wrong (or, if the refusal was the pass's own
-            // strictness, reads the document after all).
-            value = null;
+            // strictness, reads the document after all). Neither attempt assigned the value before throwing.
             return false;
         }
     }

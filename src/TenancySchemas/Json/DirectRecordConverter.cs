@@ -11,13 +11,13 @@ namespace TenancySchemas.Json;
 /// Reads the schema records for <see cref="DirectRead"/> straight into their setters. The serializer's own object
 /// converter is general (streaming, reference handling, polymorphism, constructor parameters) and keeps a read state
 /// for every member, which was most of a read: a typical alert takes 5.5 us that way, 3.95 us this way
-/// (<c>JsonReadCostBenchmarks</c>). This converter finds each member by the contract's order, reads it with the member's
-/// converter and calls its setter. What the serializer would refuse with the same contract (an unknown, repeated or
-/// missing required member, a null the member does not take, content after the document) it refuses too
+/// (<c>JsonReadCostBenchmarks</c>). This converter finds each member by the contract's order, reads it with the
+/// member's converter and calls its setter. What the serializer would refuse with the same contract (an unknown,
+/// repeated or missing required member, a null the member does not take, content after the document) it refuses too
 /// (<see cref="Refused"/>), and the document is inspected; what it is unsure of (an escaped member name, a member
 /// without a setter, a null whose converter may want it) it leaves to the serializer's object converter
-/// (<see cref="Unsure"/>), so the answers stay the serializer's. The contract it follows (members, names, required members, converters, the
-/// records' creation with their defaults) is the reader's own, resolved once per type.
+/// (<see cref="Unsure"/>), so the answers stay the serializer's. The contract it follows (members, names, required
+/// members, converters, the records' creation with their defaults) is the reader's own, resolved once per type.
 /// </summary>
 /// <param name="contracts">The options whose contracts the records are read by (the direct read's refusing options).</param>
 internal sealed class DirectRecordConverterFactory(JsonSerializerOptions contracts) : JsonConverterFactory
@@ -94,6 +94,7 @@ internal sealed class DirectRecordConverterFactory(JsonSerializerOptions contrac
         private readonly Action<TDeclaring, TValue> _set;
         private readonly bool _takesNull;
         private readonly bool _refusesNull;
+        // Kept, since typeof(TValue) in code shared by reference types is a runtime lookup on every read.
         private readonly Type _type = typeof(TValue);
         private JsonConverter<TValue>? _converter;
 
