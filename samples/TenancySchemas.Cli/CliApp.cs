@@ -271,8 +271,6 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
             o.EnableAuditing = auditLogger is not null;
             o.MetricsRegistry = _registry;
 
-            // An offline tool checks files, it does not serve tenants: no per-tenant budget.
-            o.EnableRateLimiting = false;
             if (isolation is not null)
             {
                 o.IsolationLevel = SchemaCatalog.TryParseName<IsolationLevel>(isolation)

@@ -2,16 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
-using TenancySchemas.Alerts;
-using TenancySchemas.Compliance;
 using TenancySchemas.Json;
-using TenancySchemas.Monitoring;
-using TenancySchemas.Notifications;
-using TenancySchemas.Performance;
-using TenancySchemas.Tenants;
+using TenancySchemas.Schemas;
 using TenancySchemas.Tiers;
 using TenancySchemas.Validation;
-using TenancySchemas.Warnings;
 
 namespace TenancySchemas.Cli;
 
@@ -31,7 +25,7 @@ internal abstract class SchemaEntry
 
 /// <summary>The catalog entry of one schema type.</summary>
 internal sealed class SchemaEntry<T>(TenancyJson json, IServiceProvider services) : SchemaEntry
-    where T : class
+    where T : class, ITenancyDocument
 {
     // Resolved on first use: a run validates one or two schemas, and building every validator costs start-up time.
     private readonly Lazy<IValidator<T>> _validator = new(services.GetRequiredService<IValidator<T>>);
@@ -57,20 +51,13 @@ internal sealed class SchemaCatalog
     public SchemaCatalog(IServiceProvider services)
     {
         var json = services.GetRequiredService<TenancyJson>();
-        _schemas = new(StringComparer.Ordinal)
-        {
-            ["tenant-config"] = new SchemaEntry<TenantConfigSchema>(json, services),
-            ["tenant-config-update"] = new SchemaEntry<TenantConfigUpdateSchema>(json, services),
-            ["alert"] = new SchemaEntry<AlertSchema>(json, services),
-            ["tenant-alert"] = new SchemaEntry<TenantAlertSchema>(json, services),
-            ["warning"] = new SchemaEntry<WarningSchema>(json, services),
-            ["tenant-warning"] = new SchemaEntry<TenantWarningSchema>(json, services),
-            ["notification"] = new SchemaEntry<NotificationSchema>(json, services),
-            ["notification-batch"] = new SchemaEntry<NotificationBatchSchema>(json, services),
-            ["monitoring-config"] = new SchemaEntry<MonitoringConfigSchema>(json, services),
-            ["compliance"] = new SchemaEntry<ComplianceSchema>(json, services),
-            ["performance-metrics"] = new SchemaEntry<PerformanceMetricsSchema>(json, services),
-        };
+        _schemas = SchemaRegistry.All.ToDictionary(schema => schema.Name, schema => schema.Accept(new EntryFactory(json, services)), StringComparer.Ordinal);
+    }
+
+    private sealed class EntryFactory(TenancyJson json, IServiceProvider services) : ISchemaVisitor<SchemaEntry>
+    {
+        public SchemaEntry Visit<T>(SchemaDescriptor<T> schema)
+            where T : class, ITenancyDocument => new SchemaEntry<T>(json, services);
     }
 
     public IEnumerable<string> Names => _schemas.Keys;

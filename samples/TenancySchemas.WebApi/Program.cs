@@ -40,14 +40,25 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = languages,
 });
 
-// The current tenant comes from the route ({tenantId}) or, for routes without one, the X-Tenant-Id header.
+// The current tenant comes from the route ({tenantId}) or, for routes without one, the X-Tenant-Id header; each
+// request spends that tenant's budget (its tier's requests per second and burst), never the one a body claims.
 app.Use(async (context, next) =>
 {
     var tenantId = context.GetRouteValue("tenantId") as string ?? context.Request.Headers["X-Tenant-Id"].FirstOrDefault();
     var accessor = context.RequestServices.GetRequiredService<ITenantContextAccessor>();
     if (tenantId is not null)
     {
-        accessor.Current = new TenantContext(tenantId, context.RequestServices.GetRequiredService<ITenantTierResolver>().ResolveTier(tenantId));
+        var caller = new TenantContext(tenantId, context.RequestServices.GetRequiredService<ITenantTierResolver>().ResolveTier(tenantId));
+        using var lease = context.RequestServices.GetRequiredService<ITenantRateLimiter>().AttemptAcquire(caller);
+        if (!lease.IsAcquired)
+        {
+            var seconds = (int)Math.Ceiling((lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1)).TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many validations for this tenant", detail: $"Retry after {seconds} s.").ExecuteAsync(context);
+            return;
+        }
+
+        accessor.Current = caller;
     }
 
     try
@@ -89,17 +100,7 @@ static async Task<IResult> Accept<T>(HttpRequest request, string collection)
     var json = request.HttpContext.RequestServices.GetRequiredService<TenancyJson>();
     var validator = request.HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
 
-    TenancyReadResult<T> result;
-    try
-    {
-        result = json.ReadAndValidate(body.GetBuffer().AsSpan(0, (int)body.Length), validator);
-    }
-    catch (TenancyRateLimitExceededException exception)
-    {
-        var seconds = (int)Math.Ceiling((exception.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
-        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many validations for this tenant", detail: $"Retry after {seconds} s.");
-    }
+    var result = json.ReadAndValidate(body.GetBuffer().AsSpan(0, (int)body.Length), validator);
 
     if (!result.IsValid)
     {

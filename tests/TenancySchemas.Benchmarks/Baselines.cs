@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
 using TenancySchemas.Alerts;
 using TenancySchemas.Tenants;
 
@@ -182,20 +183,12 @@ internal static class HandWritten
 /// </summary>
 internal static class FluentValidationEngine
 {
-    public static Func<T, bool> For<T>(IValidator<T> validator, Tiers.TenantType tier)
+    /// <summary>The family validator behind <paramref name="provider"/>'s pipeline, run by FluentValidation with the tier's rule set.</summary>
+    public static Func<T, bool> For<T>(IServiceProvider provider, Tiers.TenantType tier)
+        where T : class
     {
-        var selectorType = typeof(TenancySchemaOptions).Assembly.GetType("TenancySchemas.Validation.TierRuleSetSelector", throwOnError: true)!;
-        var selector = (FluentValidation.Internal.IValidatorSelector)selectorType.GetMethod("For")!.Invoke(null, [tier])!;
-
-        // A non-virtual call of AbstractValidator<T>.Validate(ValidationContext<T>), as a base call from the override would make.
-        var baseValidate = typeof(AbstractValidator<T>).GetMethod(nameof(AbstractValidator<T>.Validate), [typeof(ValidationContext<T>)])!;
-        var method = new System.Reflection.Emit.DynamicMethod("EngineValidate", typeof(FluentValidation.Results.ValidationResult), [typeof(IValidator<T>), typeof(ValidationContext<T>)], typeof(FluentValidationEngine).Module, skipVisibility: true);
-        var il = method.GetILGenerator();
-        il.Emit(System.Reflection.Emit.OpCodes.Ldarg_0);
-        il.Emit(System.Reflection.Emit.OpCodes.Ldarg_1);
-        il.Emit(System.Reflection.Emit.OpCodes.Call, baseValidate);
-        il.Emit(System.Reflection.Emit.OpCodes.Ret);
-        var validate = method.CreateDelegate<Func<IValidator<T>, ValidationContext<T>, FluentValidation.Results.ValidationResult>>();
-        return document => validate(validator, new ValidationContext<T>(document, propertyChain: null, selector)).IsValid;
+        var rules = (IValidator<T>)provider.GetRequiredService(TenancySchemas.Schemas.SchemaRegistry.Find(typeof(T))!.ValidatorType);
+        var selector = TenancySchemas.Validation.TierRuleSetSelector.For(tier);
+        return document => rules.Validate(new ValidationContext<T>(document, new FluentValidation.Internal.PropertyChain(), selector)).IsValid;
     }
 }

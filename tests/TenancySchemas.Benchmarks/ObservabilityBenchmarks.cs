@@ -21,7 +21,6 @@ public class ObservabilityBenchmarks
     private IValidator<AlertSchema> _bare = null!;
     private IValidator<AlertSchema> _auditOnly = null!;
     private IValidator<AlertSchema> _metricsOnly = null!;
-    private IValidator<AlertSchema> _rateLimitOnly = null!;
     private AlertSchema _alert = null!;
 
     [GlobalSetup]
@@ -31,31 +30,21 @@ public class ObservabilityBenchmarks
         {
             o.AuditLogger = new LoggerConfiguration().CreateLogger();
             o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
-            o.EnableRateLimiting = false;
         });
         _bare = Create(o =>
         {
             o.EnableAuditing = false;
             o.EnableMetrics = false;
-            o.EnableRateLimiting = false;
         });
         _auditOnly = Create(o =>
         {
             o.AuditLogger = new LoggerConfiguration().CreateLogger();
             o.EnableMetrics = false;
-            o.EnableRateLimiting = false;
         });
         _metricsOnly = Create(o =>
         {
             o.EnableAuditing = false;
             o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
-            o.EnableRateLimiting = false;
-        });
-        _rateLimitOnly = Create(o =>
-        {
-            o.EnableAuditing = false;
-            o.EnableMetrics = false;
-            o.Tiers.Enterprise = o.Tiers.Enterprise with { ValidationRequestsPerSecond = int.MaxValue / 2, ValidationBurst = int.MaxValue / 2 };
         });
         _alert = Documents.Alert(["oncall@acme.example.com"]);
     }
@@ -71,9 +60,6 @@ public class ObservabilityBenchmarks
 
     [Benchmark]
     public bool MetricsOnly() => _metricsOnly.Validate(_alert, Enterprise).IsValid;
-
-    [Benchmark]
-    public bool RateLimitOnly() => _rateLimitOnly.Validate(_alert, Enterprise).IsValid;
 
     private static IValidator<AlertSchema> Create(Action<TenancySchemaOptions> configure) =>
         new ServiceCollection().AddTenancySchemas(configure).BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();

@@ -29,7 +29,6 @@ public class RecipientScalingBenchmarks
         _validator = new ServiceCollection()
             .AddTenancySchemas(o =>
             {
-                o.EnableRateLimiting = false;
                 o.EnableAuditing = false;
                 o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
             })

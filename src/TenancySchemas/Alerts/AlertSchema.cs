@@ -11,7 +11,7 @@ namespace TenancySchemas.Alerts;
 /// An alert (spec §2.2). The base of <see cref="TenantAlertSchema"/>; validate it with <c>IValidator&lt;AlertSchema&gt;</c>,
 /// whose tier rule set comes from the caller, the tenant context, the tier resolver or the default tier.
 /// </summary>
-public record AlertSchema
+public record AlertSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the alert id. The default value is a new GUID.</summary>
     public string AlertId { get; init; } = RandomIds.NewUuid();

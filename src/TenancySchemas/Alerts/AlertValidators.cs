@@ -11,10 +11,10 @@ namespace TenancySchemas.Alerts;
 /// The rules of spec §2.2 for every alert: field rules, A1-A6, then one rule set per tier. <see cref="AlertValidator"/>
 /// and <see cref="TenantAlertValidator"/> both derive from it, so a tenant alert gets every alert rule without a copy.
 /// </summary>
-internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
+internal abstract class AlertValidatorBase<T> : FamilyValidator<T>
     where T : AlertSchema
 {
-    protected AlertValidatorBase(ValidationServices services)
+    protected AlertValidatorBase(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.AlertId).NotEmpty();
@@ -26,29 +26,29 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
         RuleFor(x => x.Category).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Conditions).NotEmpty();
-        RuleForEach(x => x.Conditions).NotNull().SetValidator(new AlertConditionValidator()).PrecheckItems();
-        RuleForEach(x => x.Actions).NotNull().SetValidator(new AlertActionValidator()).PrecheckItems();
-        RuleForEach(x => x.Escalations).NotNull().SetValidator(new AlertEscalationValidator()).PrecheckItems();
-        RuleFor(x => x.Suppression).NotNull().SetValidator(new AlertSuppressionValidator()).PrecheckChild();
-        RuleForEach(x => x.NotificationChannels).DefinedEnum().PrecheckItems();
-        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike().PrecheckItems();
-        RuleForEach(x => x.WebhookUrls).NotEmpty().HttpUrl().PrecheckItems();
+        RuleForEach(x => x.Conditions).NotNull().SetValidator(new AlertConditionValidator());
+        RuleForEach(x => x.Actions).NotNull().SetValidator(new AlertActionValidator());
+        RuleForEach(x => x.Escalations).NotNull().SetValidator(new AlertEscalationValidator());
+        RuleFor(x => x.Suppression).NotNull().SetValidator(new AlertSuppressionValidator());
+        RuleForEach(x => x.NotificationChannels).DefinedEnum();
+        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike();
+        RuleForEach(x => x.WebhookUrls).NotEmpty().HttpUrl();
         RuleFor(x => x.AutoResolveMinutes).InclusiveBetween(5, 1440);
         RuleFor(x => x.CooldownMinutes).InclusiveBetween(1, 60);
         RuleFor(x => x.MaxNotifications).InclusiveBetween(1, 100);
         RuleFor(x => x.Source).NotNull();
         RuleFor(x => x.Environment).NotNull();
         RuleFor(x => x.RunbookUrl).HttpUrl();
-        RuleFor(x => x.Metrics).NotNull().SetValidator(new AlertMetricsValidator()).PrecheckChild();
+        RuleFor(x => x.Metrics).NotNull().SetValidator(new AlertMetricsValidator());
 
         // A1: strictly ascending by rank over the whole list, executive included; a repeated level fails too.
-        RuleFor(x => x.Escalations).Custom((escalations, context) =>
+        RuleFor(x => x.Escalations).Reports((escalations, report) =>
         {
             for (var i = 1; i < escalations.Count; i++)
             {
                 if (escalations[i] is not null && escalations[i - 1] is not null && escalations[i].Level <= escalations[i - 1].Level)
                 {
-                    context.AddTenancyFailure($"Escalations[{i}].Level", TenancyErrorCodes.AlertEscalationOrder, MessageArgs.None);
+                    report.Add($"Escalations[{i}].Level", TenancyErrorCodes.AlertEscalationOrder, MessageArgs.None);
                     return;
                 }
             }
@@ -56,7 +56,7 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
 
         // A2.
         RuleFor(x => x.Escalations)
-            .Must((alert, escalations) => alert.Severity != AlertSeverity.Critical || escalations.Count > 0)
+            .Satisfies((alert, escalations) => alert.Severity != AlertSeverity.Critical || escalations.Count > 0)
             .WithTenancyError(TenancyErrorCodes.AlertCriticalRequiresEscalation);
 
         // A3: triggered ≤ acknowledged ≤ resolved, and updated ≥ created.
@@ -68,15 +68,12 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
         TierRuleSets(TierRules);
     }
 
-    protected sealed override string? TenantIdOf(T document) => document.TenantId;
-
     private void TierRules(TenantType tier)
     {
         RuleForEach(x => x.NotificationChannels)
-            .Must(channel => Limits(tier).AlertChannels.Contains(channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))))
-            .PrecheckItems();
-        RuleFor(x => x.Escalations).Custom((escalations, context) =>
+            .Satisfies(channel => Limits(tier).AlertChannels.Contains(channel.ToWireOrNumber()))
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))));
+        RuleFor(x => x.Escalations).Reports((escalations, report) =>
         {
             for (var i = 0; i < escalations.Count; i++)
             {
@@ -85,7 +82,7 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
                 {
                     if (!Limits(tier).AlertChannels.Contains(channels[j].ToWireOrNumber()))
                     {
-                        context.AddTenancyFailure(
+                        report.Add(
                             $"Escalations[{i}].Channels[{j}]",
                             TenancyErrorCodes.TierChannelNotAllowed,
                             MessageArgs.Of(("Channel", channels[j].ToWireOrNumber()), ("Tier", TierName(tier))));
@@ -94,21 +91,20 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
             }
         });
         RuleFor(x => x.Conditions)
-            .Must(conditions => conditions.Count <= Limits(tier).MaxAlertConditions)
+            .Satisfies(conditions => conditions.Count <= Limits(tier).MaxAlertConditions)
             .WithTenancyError(TenancyErrorCodes.TierTooManyConditions, (_, conditions) => CountArgs(tier, Limits(tier).MaxAlertConditions, conditions.Count));
         RuleFor(x => x.Recipients)
-            .Must((alert, _) => ListedRecipients(alert) <= Limits(tier).MaxRecipients || alert.GetEffectiveRecipients().Count <= Limits(tier).MaxRecipients)
+            .Satisfies((alert, _) => ListedRecipients(alert) <= Limits(tier).MaxRecipients || alert.GetEffectiveRecipients().Count <= Limits(tier).MaxRecipients)
             .WithTenancyError(TenancyErrorCodes.TierTooManyRecipients, (alert, _) => CountArgs(tier, Limits(tier).MaxRecipients, alert.GetEffectiveRecipients().Count));
         RuleFor(x => x.Escalations)
-            .Must(escalations => escalations.Count <= Limits(tier).MaxEscalationSteps)
+            .Satisfies(escalations => escalations.Count <= Limits(tier).MaxEscalationSteps)
             .WithTenancyError(TenancyErrorCodes.TierTooManyEscalations, (_, escalations) => CountArgs(tier, Limits(tier).MaxEscalationSteps, escalations.Count));
         RuleFor(x => x.WebhookUrls)
-            .Must(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
+            .Satisfies(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
         RuleForEach(x => x.Actions)
-            .Must(action => action?.ActionType != AlertActionType.Webhook || Limits(tier).WebhooksAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
-            .PrecheckItems();
+            .Satisfies(action => action?.ActionType != AlertActionType.Webhook || Limits(tier).WebhooksAllowed)
+            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
     }
 
     // An upper bound of the effective recipients (duplicates counted): within the limit, the alert is, without a copy.
@@ -128,53 +124,17 @@ internal abstract class AlertValidatorBase<T> : TenancyValidator<T>
 }
 
 /// <summary>The validator of <see cref="AlertSchema"/>.</summary>
-internal sealed class AlertValidator(ValidationServices services) : AlertValidatorBase<AlertSchema>(services);
+internal sealed class AlertValidator(RuleServices services) : AlertValidatorBase<AlertSchema>(services);
 
 /// <summary>The validator of <see cref="TenantAlertSchema"/>: every alert rule, plus its own members.</summary>
 internal sealed class TenantAlertValidator : AlertValidatorBase<TenantAlertSchema>
 {
-    public TenantAlertValidator(ValidationServices services)
+    public TenantAlertValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.BusinessImpact).MaximumLength(500);
         RuleFor(x => x.TenantPermissions).NotNull();
         RuleFor(x => x.DelegationRules).NotNull();
-    }
-
-    private static readonly string[] DelegationTenantMembers = ["tenant_id", "target_tenant", "tenant"];
-
-    /// <summary>
-    /// Strict: nothing may reach another tenant. Moderate: cross-tenant visibility only for enterprise tenants, and
-    /// delegation only towards tenants listed in tenant_permissions.
-    /// </summary>
-    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(TenantAlertSchema alert, Isolation.IsolationLevel level, TenantType? tier)
-    {
-        var strict = level == Isolation.IsolationLevel.Strict;
-        if (alert.CrossTenantVisibility && (strict || tier != TenantType.Enterprise))
-        {
-            yield return CrossTenantFailure("CrossTenantVisibility", "cross_tenant_visibility", "*", level);
-        }
-
-        foreach (var other in alert.TenantPermissions.Keys.Where(k => !string.Equals(k, alert.TenantId, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            if (strict)
-            {
-                yield return CrossTenantFailure($"TenantPermissions[{other}]", $"tenant_permissions.{other}", other, level);
-            }
-        }
-
-        for (var i = 0; i < alert.DelegationRules.Count; i++)
-        {
-            foreach (var member in DelegationTenantMembers)
-            {
-                if (alert.DelegationRules[i] is { } rule && rule.TryGetValue(member, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String &&
-                    value.GetString() is { } other && !string.Equals(other, alert.TenantId, StringComparison.Ordinal) &&
-                    (strict || !alert.TenantPermissions.ContainsKey(other)))
-                {
-                    yield return CrossTenantFailure($"DelegationRules[{i}]", $"delegation_rules[{i}].{member}", other, level);
-                }
-            }
-        }
     }
 }
 
@@ -189,7 +149,7 @@ internal sealed class AlertConditionValidator : AbstractValidator<AlertCondition
 
         // A4: ordering comparisons need a number (a numeric string counts, as in the original).
         RuleFor(x => x.Threshold)
-            .Must((condition, threshold) => condition.Operator is not (AlertOperator.Gt or AlertOperator.Gte or AlertOperator.Lt or AlertOperator.Lte) || threshold.TryGetNumber(out _))
+            .Satisfies((condition, threshold) => condition.Operator is not (AlertOperator.Gt or AlertOperator.Gte or AlertOperator.Lt or AlertOperator.Lte) || threshold.TryGetNumber(out _))
             .WithTenancyError(TenancyErrorCodes.AlertThresholdNotNumeric, (condition, _) => MessageArgs.Of(("Operator", condition.Operator.ToWireOrNumber())));
     }
 }
@@ -211,8 +171,8 @@ internal sealed class AlertEscalationValidator : AbstractValidator<AlertEscalati
     {
         RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.DelayMinutes).InclusiveBetween(1, 1440);
-        RuleForEach(x => x.Channels).DefinedEnum().PrecheckItems();
-        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike().PrecheckItems();
+        RuleForEach(x => x.Channels).DefinedEnum();
+        RuleForEach(x => x.Recipients).NotEmpty().EmailWhenEmailLike();
     }
 }
 
@@ -224,11 +184,11 @@ internal sealed partial class AlertSuppressionValidator : AbstractValidator<Aler
         RuleFor(x => x.EndTime).Matches(TimeOfDay());
 
         // A5: 0 = Monday … 6 = Sunday.
-        RuleForEach(x => x.DaysOfWeek).InclusiveBetween(0, 6).WithTenancyError(TenancyErrorCodes.AlertInvalidDay).PrecheckItems();
+        RuleForEach(x => x.DaysOfWeek).InclusiveBetween(0, 6).WithTenancyError(TenancyErrorCodes.AlertInvalidDay);
 
         // A6: a window needs both ends.
-        RuleFor(x => x.EndTime).Must((suppression, end) => suppression.StartTime is null || end is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
-        RuleFor(x => x.StartTime).Must((suppression, start) => suppression.EndTime is null || start is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
+        RuleFor(x => x.EndTime).Satisfies((suppression, end) => suppression.StartTime is null || end is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
+        RuleFor(x => x.StartTime).Satisfies((suppression, start) => suppression.EndTime is null || start is not null).WithTenancyError(TenancyErrorCodes.AlertSuppressionWindowIncomplete);
 
         RuleFor(x => x.TimeZone).NotEmpty().IanaTimeZone();
         RuleFor(x => x.Reason).MaximumLength(200);

@@ -13,6 +13,7 @@ namespace TenancySchemas.Auditing;
 internal readonly record struct ValidationOutcome(
     string Schema,
     string? TenantId,
+    string? ClaimedTenantId,
     string? Tier,
     IReadOnlyList<string> RuleSets,
     string Outcome,

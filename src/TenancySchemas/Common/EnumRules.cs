@@ -1,6 +1,7 @@
 using FluentValidation;
 using TenancySchemas.Json;
 using TenancySchemas.Localization;
+using TenancySchemas.Validation;
 
 namespace TenancySchemas.Common;
 
@@ -14,9 +15,9 @@ internal static class EnumRules
 
     public static IRuleBuilderOptions<T, TEnum> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum> rule)
         where TEnum : struct, Enum =>
-        rule.Must(WireEnum<TEnum>.IsDefined).WithErrorCode(Code).WithMessage(_ => TenancyStringLocalizer.Instance["common.undefined_enum"].Value);
+        rule.Satisfies(WireEnum<TEnum>.IsDefined).WithErrorCode(Code).WithMessage(_ => TenancyStringLocalizer.Instance["common.undefined_enum"].Value);
 
     public static IRuleBuilderOptions<T, TEnum?> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule)
         where TEnum : struct, Enum =>
-        rule.Must(value => value is null || WireEnum<TEnum>.IsDefined(value.Value)).WithErrorCode(Code).WithMessage(_ => TenancyStringLocalizer.Instance["common.undefined_enum"].Value);
+        rule.Satisfies(value => value is null || WireEnum<TEnum>.IsDefined(value.Value)).WithErrorCode(Code).WithMessage(_ => TenancyStringLocalizer.Instance["common.undefined_enum"].Value);
 }

@@ -38,14 +38,14 @@ internal static class FormatRules
         rule.Format(Formats.IsIpOrCidr, TenancyErrorCodes.InvalidIpOrCidr);
 
     /// <summary>Every value of a name → URL map is an absolute http(s) URL; failures name the entry (<c>ApiEndpoints[orders]</c>).</summary>
-    public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, string>> HttpUrlValues<T>(this IRuleBuilder<T, IReadOnlyDictionary<string, string>> rule, string memberName, string wireName) =>
-        rule.NotNull().Custom((urls, context) =>
+    public static IRuleBuilderOptions<T, IReadOnlyDictionary<string, string>> HttpUrlValues<T>(this IRuleBuilder<T, IReadOnlyDictionary<string, string>> rule, string memberName, string wireName) =>
+        rule.NotNull().Reports((urls, report) =>
         {
             foreach (var (name, url) in urls ?? ValueMap<string>.Empty)
             {
                 if (url is null || !Formats.IsHttpUrl(url))
                 {
-                    context.AddTenancyFailure($"{memberName}[{name}]", TenancyErrorCodes.InvalidUrl, MessageArgs.Of(("PropertyName", $"{wireName}[{name}]")));
+                    report.Add($"{memberName}[{name}]", TenancyErrorCodes.InvalidUrl, MessageArgs.Of(("PropertyName", $"{wireName}[{name}]")));
                 }
             }
         });
@@ -61,13 +61,15 @@ internal sealed record JsonSchemaHint(string? Format = null, string? Pattern = n
 /// A string format check (null and non-string values pass). A validator of its own, not a <c>Must</c>, so that the
 /// JSON Schema export can read the format it checks from the rule.
 /// </summary>
-internal sealed class FormatValidator<T, TValue>(Func<string, bool> isValid, JsonSchemaHint? hint) : FluentValidation.Validators.PropertyValidator<T, TValue>, IFormatValidator
+internal sealed class FormatValidator<T, TValue>(Func<string, bool> isValid, JsonSchemaHint? hint) : FluentValidation.Validators.PropertyValidator<T, TValue>, IFormatValidator, IDocumentCheck<T, TValue>
 {
     public override string Name => "FormatValidator";
 
     public JsonSchemaHint? Hint => hint;
 
-    public override bool IsValid(ValidationContext<T> context, TValue value) => value is not string text || isValid(text);
+    public override bool IsValid(ValidationContext<T> context, TValue value) => Passes(context, value);
+
+    public bool Passes(ValidationContext<T> context, TValue value) => value is not string text || isValid(text);
 }
 
 /// <summary>The non-generic view of <see cref="FormatValidator{T, TValue}"/>.</summary>

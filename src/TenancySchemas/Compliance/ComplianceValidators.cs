@@ -12,7 +12,7 @@ namespace TenancySchemas.Compliance;
 /// The rules of spec §2.6 and §4 for <see cref="ComplianceSchema"/>: field rules, C1-C15 (each citing its regulation),
 /// then one rule set per tier. Time-dependent rules read "now" from the validation context.
 /// </summary>
-internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
+internal sealed class ComplianceValidator : FamilyValidator<ComplianceSchema>
 {
     private static readonly (ComplianceStandard Standard, int Minimum)[] MinimumControls =
         [(ComplianceStandard.Gdpr, 5), (ComplianceStandard.Soc2, 3), (ComplianceStandard.Hipaa, 4), (ComplianceStandard.Iso27001, 10)];
@@ -22,7 +22,7 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
     private const int HipaaRetentionDays = 2190;
     private const int GdprDsrDays = 30;
 
-    public ComplianceValidator(ValidationServices services)
+    public ComplianceValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.ComplianceId).NotEmpty();
@@ -30,14 +30,14 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.ComplianceFramework).NotEmpty();
         RuleFor(x => x.ComplianceOfficer).NotEmpty();
-        RuleForEach(x => x.ApplicableStandards).DefinedEnum().PrecheckItems();
-        RuleForEach(x => x.Controls).NotNull().SetValidator(new ComplianceControlValidator()).PrecheckItems();
-        RuleForEach(x => x.DataRetentionPolicies).NotNull().SetValidator(new DataRetentionPolicyValidator()).PrecheckItems();
-        RuleForEach(x => x.Assessments).NotNull().SetValidator(new ComplianceAssessmentValidator()).PrecheckItems();
-        RuleForEach(x => x.AuditTrails).NotNull().SetValidator(new AuditTrailValidator()).PrecheckItems();
-        RuleForEach(x => x.IncidentReports).NotNull().SetValidator(new IncidentReportValidator()).PrecheckItems();
+        RuleForEach(x => x.ApplicableStandards).DefinedEnum();
+        RuleForEach(x => x.Controls).NotNull().SetValidator(new ComplianceControlValidator());
+        RuleForEach(x => x.DataRetentionPolicies).NotNull().SetValidator(new DataRetentionPolicyValidator());
+        RuleForEach(x => x.Assessments).NotNull().SetValidator(new ComplianceAssessmentValidator());
+        RuleForEach(x => x.AuditTrails).NotNull().SetValidator(new AuditTrailValidator());
+        RuleForEach(x => x.IncidentReports).NotNull().SetValidator(new IncidentReportValidator());
         RuleFor(x => x.ReportingFrequency).DefinedEnum();
-        RuleForEach(x => x.ReportDistribution).NotEmpty().Email().PrecheckItems();
+        RuleForEach(x => x.ReportDistribution).NotEmpty().Email();
         RuleFor(x => x.ComplianceScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.RiskScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.MaturityLevel).InclusiveBetween(1, 5);
@@ -50,61 +50,34 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
         this.NotBefore(x => x.NextAssessmentDate, x => x.LastAssessmentDate, "next_assessment_date", "last_assessment_date");
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
-        RuleFor(x => x).Custom((schema, context) =>
+        RuleFor(x => x).Reports((schema, report) =>
         {
             var gdpr = schema.ApplicableStandards.Contains(ComplianceStandard.Gdpr);
-            CheckCoverage(schema, context);
-            CheckGdprProgramme(schema, context, gdpr);
-            CheckPolicies(schema, context);
-            CheckIncidents(schema, context, Now(context));
-            CheckAssessments(schema, context);
-            CheckAuditTrails(schema, context);
-            CheckDuplicates(schema, context);
+            CheckCoverage(schema, report);
+            CheckGdprProgramme(schema, report, gdpr);
+            CheckPolicies(schema, report);
+            CheckIncidents(schema, report, Now(report.Context));
+            CheckAssessments(schema, report);
+            CheckAuditTrails(schema, report);
+            CheckDuplicates(schema, report);
         });
 
         TierRuleSets(tier =>
             RuleForEach(x => x.ApplicableStandards)
-                .Must(standard => Limits(tier).AllowedCompliance.Contains(standard.ToWireOrNumber()))
+                .Satisfies(standard => Limits(tier).AllowedCompliance.Contains(standard.ToWireOrNumber()))
                 .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, standard) => MessageArgs.Of(("Level", standard.ToWireOrNumber()), ("Tier", TierName(tier))))
-                .PrecheckItems());
-    }
-
-    protected override string? TenantIdOf(ComplianceSchema document) => document.TenantId;
-
-    /// <summary>Under strict isolation an audit trail or assessment of another tenant is also a cross-tenant reference.</summary>
-    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(ComplianceSchema document, Isolation.IsolationLevel level, TenantType? tier)
-    {
-        if (level != Isolation.IsolationLevel.Strict)
-        {
-            yield break;
-        }
-
-        for (var i = 0; i < document.AuditTrails.Count; i++)
-        {
-            if (document.AuditTrails[i]?.TenantId is { } other && !string.Equals(other, document.TenantId, StringComparison.Ordinal))
-            {
-                yield return CrossTenantFailure($"AuditTrails[{i}].TenantId", $"audit_trails[{i}].tenant_id", other, level);
-            }
-        }
-
-        for (var i = 0; i < document.Assessments.Count; i++)
-        {
-            if (document.Assessments[i]?.TenantId is { } other && !string.Equals(other, document.TenantId, StringComparison.Ordinal))
-            {
-                yield return CrossTenantFailure($"Assessments[{i}].TenantId", $"assessments[{i}].tenant_id", other, level);
-            }
-        }
+                );
     }
 
     // C1 (internal coverage policy) and C11 (internal guideline).
-    private static void CheckCoverage(ComplianceSchema schema, ValidationContext<ComplianceSchema> context)
+    private static void CheckCoverage(ComplianceSchema schema, FailureReport<ComplianceSchema> report)
     {
         int Covering(ComplianceStandard standard) => schema.Controls.Count(c => c?.Standards.Contains(standard) == true);
 
         var missing = schema.ApplicableStandards.Distinct().Where(s => Covering(s) == 0).Order().Select(s => s.ToWireOrNumber()).ToList();
         if (missing.Count > 0)
         {
-            context.AddTenancyFailure("ApplicableStandards", TenancyErrorCodes.ComplianceMissingControls, MessageArgs.Of(("Standards", string.Join(", ", missing))));
+            report.Add("ApplicableStandards", TenancyErrorCodes.ComplianceMissingControls, MessageArgs.Of(("Standards", string.Join(", ", missing))));
         }
 
         foreach (var (standard, minimum) in MinimumControls)
@@ -112,14 +85,14 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
             var count = Covering(standard);
             if (schema.ApplicableStandards.Contains(standard) && count < minimum)
             {
-                context.AddTenancyFailure("Controls", TenancyErrorCodes.ComplianceMinControls,
+                report.Add("Controls", TenancyErrorCodes.ComplianceMinControls,
                     MessageArgs.Of(("Standard", standard.ToWire()), ("Minimum", minimum), ("Count", count)), Severity.Warning);
             }
         }
     }
 
     // C2 (GDPR Art. 37), C3 (Art. 5(1)(e), 30(1)(f)), C10 (Art. 12(3)).
-    private static void CheckGdprProgramme(ComplianceSchema schema, ValidationContext<ComplianceSchema> context, bool gdpr)
+    private static void CheckGdprProgramme(ComplianceSchema schema, FailureReport<ComplianceSchema> report, bool gdpr)
     {
         if (!gdpr)
         {
@@ -128,24 +101,24 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
 
         if (string.IsNullOrWhiteSpace(schema.DataProtectionOfficer))
         {
-            context.AddTenancyFailure("DataProtectionOfficer", TenancyErrorCodes.ComplianceGdprRequiresDpo, MessageArgs.None);
+            report.Add("DataProtectionOfficer", TenancyErrorCodes.ComplianceGdprRequiresDpo, MessageArgs.None);
         }
 
         if (schema.DataRetentionPolicies.Count == 0)
         {
-            context.AddTenancyFailure("DataRetentionPolicies", TenancyErrorCodes.ComplianceGdprRequiresRetentionPolicy, MessageArgs.None);
+            report.Add("DataRetentionPolicies", TenancyErrorCodes.ComplianceGdprRequiresRetentionPolicy, MessageArgs.None);
         }
 
         if (schema.PrivacyPolicies.TryGetValue("dsr_response_days", out var days) &&
             !(days.ValueKind == JsonValueKind.Number && days.TryGetDouble(out var value) && value <= GdprDsrDays))
         {
-            context.AddTenancyFailure("PrivacyPolicies[dsr_response_days]", TenancyErrorCodes.ComplianceGdprDsrDeadline,
+            report.Add("PrivacyPolicies[dsr_response_days]", TenancyErrorCodes.ComplianceGdprDsrDeadline,
                 MessageArgs.Of(("Days", MessageValue.Quote(days.ValueKind == JsonValueKind.String ? days.GetString()! : days.GetRawText()))));
         }
     }
 
     // C8 (45 CFR 164.316(b)(2)(i)), C9 (GDPR Art. 5(1)(e), 17, Recital 26), C14.
-    private static void CheckPolicies(ComplianceSchema schema, ValidationContext<ComplianceSchema> context)
+    private static void CheckPolicies(ComplianceSchema schema, FailureReport<ComplianceSchema> report)
     {
         var hipaaApplies = schema.ApplicableStandards.Contains(ComplianceStandard.Hipaa);
         for (var i = 0; i < schema.DataRetentionPolicies.Count; i++)
@@ -159,22 +132,22 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
             var hipaa = policy.ApplicableStandards.Contains(ComplianceStandard.Hipaa) || (policy.ContainsPhi && hipaaApplies);
             if (hipaa && policy.RetentionPeriodDays < HipaaRetentionDays)
             {
-                context.AddTenancyFailure($"DataRetentionPolicies[{i}].RetentionPeriodDays", TenancyErrorCodes.ComplianceHipaaRetentionTooShort,
+                report.Add($"DataRetentionPolicies[{i}].RetentionPeriodDays", TenancyErrorCodes.ComplianceHipaaRetentionTooShort,
                     MessageArgs.Of(("PolicyId", MessageValue.Quote(policy.PolicyId ?? string.Empty)), ("Days", policy.RetentionPeriodDays)));
             }
 
             if (policy.ContainsPii && policy.DeletionMethod is not (DeletionMethod.HardDelete or DeletionMethod.Anonymization))
             {
-                context.AddTenancyFailure($"DataRetentionPolicies[{i}].DeletionMethod", TenancyErrorCodes.CompliancePiiDeletionMethod,
+                report.Add($"DataRetentionPolicies[{i}].DeletionMethod", TenancyErrorCodes.CompliancePiiDeletionMethod,
                     MessageArgs.Of(("PolicyId", MessageValue.Quote(policy.PolicyId ?? string.Empty))));
             }
 
-            context.CheckOrder(policy.ReviewDate, policy.EffectiveDate, $"data_retention_policies[{i}].review_date", $"data_retention_policies[{i}].effective_date", $"DataRetentionPolicies[{i}].ReviewDate");
+            report.CheckOrder(policy.ReviewDate, policy.EffectiveDate, $"data_retention_policies[{i}].review_date", $"data_retention_policies[{i}].effective_date", $"DataRetentionPolicies[{i}].ReviewDate");
         }
     }
 
     // C4, C5 (GDPR Art. 33(1)), C6 (45 CFR 164.404(b)), C7, C14.
-    private static void CheckIncidents(ComplianceSchema schema, ValidationContext<ComplianceSchema> context, DateTimeOffset now)
+    private static void CheckIncidents(ComplianceSchema schema, FailureReport<ComplianceSchema> report, DateTimeOffset now)
     {
         for (var i = 0; i < schema.IncidentReports.Count; i++)
         {
@@ -185,9 +158,9 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
             }
 
             var at = $"incident_reports[{i}].";
-            context.CheckOrder(incident.DiscoveredAt, incident.OccurredAt, at + "discovered_at", at + "occurred_at", $"IncidentReports[{i}].DiscoveredAt");
-            context.CheckOrder(incident.ReportedAt, incident.DiscoveredAt, at + "reported_at", at + "discovered_at", $"IncidentReports[{i}].ReportedAt");
-            context.CheckOrder(incident.ResolvedAt, incident.DiscoveredAt, at + "resolved_at", at + "discovered_at", $"IncidentReports[{i}].ResolvedAt");
+            report.CheckOrder(incident.DiscoveredAt, incident.OccurredAt, at + "discovered_at", at + "occurred_at", $"IncidentReports[{i}].DiscoveredAt");
+            report.CheckOrder(incident.ReportedAt, incident.DiscoveredAt, at + "reported_at", at + "discovered_at", $"IncidentReports[{i}].ReportedAt");
+            report.CheckOrder(incident.ResolvedAt, incident.DiscoveredAt, at + "resolved_at", at + "discovered_at", $"IncidentReports[{i}].ResolvedAt");
 
             DateTimeOffset? earliest = null;
             for (var n = 0; n < incident.RegulatoryNotificationsSent.Count; n++)
@@ -198,7 +171,7 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
                 }
                 else
                 {
-                    context.AddTenancyFailure($"IncidentReports[{i}].RegulatoryNotificationsSent[{n}]", TenancyErrorCodes.ComplianceNotificationWithoutTimestamp,
+                    report.Add($"IncidentReports[{i}].RegulatoryNotificationsSent[{n}]", TenancyErrorCodes.ComplianceNotificationWithoutTimestamp,
                         MessageArgs.Of(("Index", n)), Severity.Warning);
                 }
             }
@@ -213,12 +186,12 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
             {
                 if (earliest is { } sent && sent - incident.DiscoveredAt > GdprBreachDeadline)
                 {
-                    context.AddTenancyFailure($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceGdprBreachNotificationLate,
+                    report.Add($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceGdprBreachNotificationLate,
                         MessageArgs.Of(("IncidentId", id), ("Hours", Math.Round((sent - incident.DiscoveredAt).TotalHours, 1))));
                 }
                 else if (earliest is null && now - incident.DiscoveredAt > GdprBreachDeadline)
                 {
-                    context.AddTenancyFailure($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceGdprBreachNotificationOverdue,
+                    report.Add($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceGdprBreachNotificationOverdue,
                         MessageArgs.Of(("IncidentId", id)), Severity.Warning);
                 }
             }
@@ -227,12 +200,12 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
             {
                 if (earliest is { } sent && sent - incident.DiscoveredAt > HipaaBreachDeadline)
                 {
-                    context.AddTenancyFailure($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceHipaaBreachNotificationLate,
+                    report.Add($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceHipaaBreachNotificationLate,
                         MessageArgs.Of(("IncidentId", id), ("Days", Math.Round((sent - incident.DiscoveredAt).TotalDays, 1))));
                 }
                 else if (earliest is null && now - incident.DiscoveredAt > HipaaBreachDeadline)
                 {
-                    context.AddTenancyFailure($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceHipaaBreachNotificationOverdue,
+                    report.Add($"IncidentReports[{i}].RegulatoryNotificationsSent", TenancyErrorCodes.ComplianceHipaaBreachNotificationOverdue,
                         MessageArgs.Of(("IncidentId", id)), Severity.Warning);
                 }
             }
@@ -244,7 +217,7 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
         WireTimestamp.TryParse(value.GetString()!, out var sent) ? sent : null;
 
     // C12, C14, C15.
-    private static void CheckAssessments(ComplianceSchema schema, ValidationContext<ComplianceSchema> context)
+    private static void CheckAssessments(ComplianceSchema schema, FailureReport<ComplianceSchema> report)
     {
         var controlIds = schema.Controls.Where(c => c is not null).Select(c => c.ControlId).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < schema.Assessments.Count; i++)
@@ -259,52 +232,52 @@ internal sealed class ComplianceValidator : TenancyValidator<ComplianceSchema>
             {
                 if (assessment.ControlsEvaluated[c] is { } controlId && !controlIds.Contains(controlId))
                 {
-                    context.AddTenancyFailure($"Assessments[{i}].ControlsEvaluated[{c}]", TenancyErrorCodes.ComplianceUnknownControl,
+                    report.Add($"Assessments[{i}].ControlsEvaluated[{c}]", TenancyErrorCodes.ComplianceUnknownControl,
                         MessageArgs.Of(("ControlId", MessageValue.Quote(controlId))), Severity.Warning);
                 }
             }
 
-            context.CheckOrder(assessment.EndDate, assessment.StartDate, $"assessments[{i}].end_date", $"assessments[{i}].start_date", $"Assessments[{i}].EndDate");
-            NestedTenant(schema, context, assessment.TenantId, $"Assessments[{i}].TenantId", $"assessments[{i}].tenant_id");
+            report.CheckOrder(assessment.EndDate, assessment.StartDate, $"assessments[{i}].end_date", $"assessments[{i}].start_date", $"Assessments[{i}].EndDate");
+            NestedTenant(schema, report, assessment.TenantId, $"Assessments[{i}].TenantId", $"assessments[{i}].tenant_id");
         }
 
         for (var i = 0; i < schema.Controls.Count; i++)
         {
             if (schema.Controls[i] is { } control)
             {
-                context.CheckOrder(control.NextAssessmentDate, control.LastAssessmentDate, $"controls[{i}].next_assessment_date", $"controls[{i}].last_assessment_date", $"Controls[{i}].NextAssessmentDate");
+                report.CheckOrder(control.NextAssessmentDate, control.LastAssessmentDate, $"controls[{i}].next_assessment_date", $"controls[{i}].last_assessment_date", $"Controls[{i}].NextAssessmentDate");
             }
         }
     }
 
-    private static void CheckAuditTrails(ComplianceSchema schema, ValidationContext<ComplianceSchema> context)
+    private static void CheckAuditTrails(ComplianceSchema schema, FailureReport<ComplianceSchema> report)
     {
         for (var i = 0; i < schema.AuditTrails.Count; i++)
         {
             if (schema.AuditTrails[i] is { } trail)
             {
-                NestedTenant(schema, context, trail.TenantId, $"AuditTrails[{i}].TenantId", $"audit_trails[{i}].tenant_id");
+                NestedTenant(schema, report, trail.TenantId, $"AuditTrails[{i}].TenantId", $"audit_trails[{i}].tenant_id");
             }
         }
     }
 
-    private static void NestedTenant(ComplianceSchema schema, ValidationContext<ComplianceSchema> context, string? tenantId, string path, string wirePath)
+    private static void NestedTenant(ComplianceSchema schema, FailureReport<ComplianceSchema> report, string? tenantId, string path, string wirePath)
     {
         if (tenantId is not null && schema.TenantId is not null && !string.Equals(tenantId, schema.TenantId, StringComparison.Ordinal))
         {
-            context.AddTenancyFailure(path, TenancyErrorCodes.TenantMismatch, MessageArgs.Of(
+            report.Add(path, TenancyErrorCodes.TenantMismatch, MessageArgs.Of(
                 ("PropertyName", wirePath), ("TenantId", MessageValue.Quote(tenantId)), ("ExpectedTenantId", MessageValue.Quote(schema.TenantId))));
         }
     }
 
     // C13.
-    private static void CheckDuplicates(ComplianceSchema schema, ValidationContext<ComplianceSchema> context)
+    private static void CheckDuplicates(ComplianceSchema schema, FailureReport<ComplianceSchema> report)
     {
-        context.ReportDuplicates(schema.Controls, x => x.ControlId, i => $"Controls[{i}].ControlId", "control_id", TenancyErrorCodes.ComplianceDuplicateId);
-        context.ReportDuplicates(schema.DataRetentionPolicies, x => x.PolicyId, i => $"DataRetentionPolicies[{i}].PolicyId", "policy_id", TenancyErrorCodes.ComplianceDuplicateId);
-        context.ReportDuplicates(schema.Assessments, x => x.AssessmentId, i => $"Assessments[{i}].AssessmentId", "assessment_id", TenancyErrorCodes.ComplianceDuplicateId);
-        context.ReportDuplicates(schema.AuditTrails, x => x.AuditId, i => $"AuditTrails[{i}].AuditId", "audit_id", TenancyErrorCodes.ComplianceDuplicateId);
-        context.ReportDuplicates(schema.IncidentReports, x => x.IncidentId, i => $"IncidentReports[{i}].IncidentId", "incident_id", TenancyErrorCodes.ComplianceDuplicateId);
+        report.ReportDuplicates(schema.Controls, x => x.ControlId, i => $"Controls[{i}].ControlId", "control_id", TenancyErrorCodes.ComplianceDuplicateId);
+        report.ReportDuplicates(schema.DataRetentionPolicies, x => x.PolicyId, i => $"DataRetentionPolicies[{i}].PolicyId", "policy_id", TenancyErrorCodes.ComplianceDuplicateId);
+        report.ReportDuplicates(schema.Assessments, x => x.AssessmentId, i => $"Assessments[{i}].AssessmentId", "assessment_id", TenancyErrorCodes.ComplianceDuplicateId);
+        report.ReportDuplicates(schema.AuditTrails, x => x.AuditId, i => $"AuditTrails[{i}].AuditId", "audit_id", TenancyErrorCodes.ComplianceDuplicateId);
+        report.ReportDuplicates(schema.IncidentReports, x => x.IncidentId, i => $"IncidentReports[{i}].IncidentId", "incident_id", TenancyErrorCodes.ComplianceDuplicateId);
     }
 }
 
@@ -315,14 +288,14 @@ internal sealed class ComplianceControlValidator : AbstractValidator<ComplianceC
         RuleFor(x => x.ControlId).NotEmpty();
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.Description).NotEmpty();
-        RuleForEach(x => x.Standards).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.Standards).DefinedEnum();
         RuleFor(x => x.Category).NotEmpty();
         RuleFor(x => x.ControlType).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.RiskLevel).DefinedEnum();
         RuleFor(x => x.ImplementationStatus).DefinedEnum();
         RuleFor(x => x.ResponsibleParty).NotEmpty();
-        RuleForEach(x => x.DocumentationLinks).NotEmpty().HttpUrl().PrecheckItems();
+        RuleForEach(x => x.DocumentationLinks).NotEmpty().HttpUrl();
         RuleFor(x => x.EffectivenessScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.MaturityLevel).InclusiveBetween(1, 5);
     }
@@ -337,7 +310,7 @@ internal sealed class DataRetentionPolicyValidator : AbstractValidator<DataReten
         RuleFor(x => x.DataClassification).DefinedEnum();
         RuleFor(x => x.RetentionPeriodDays).GreaterThanOrEqualTo(1);
         RuleFor(x => x.DeletionMethod).DefinedEnum();
-        RuleForEach(x => x.ApplicableStandards).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.ApplicableStandards).DefinedEnum();
         RuleFor(x => x.CreatedBy).NotEmpty();
     }
 }
@@ -365,7 +338,7 @@ internal sealed class ComplianceAssessmentValidator : AbstractValidator<Complian
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.Description).NotEmpty();
         RuleFor(x => x.TenantId).NotEmpty().TenantIdFormat();
-        RuleForEach(x => x.Standards).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.Standards).DefinedEnum();
         RuleFor(x => x.AssessmentType).DefinedEnum();
         RuleFor(x => x.Methodology).NotEmpty();
         RuleFor(x => x.Assessor).NotEmpty();
@@ -384,7 +357,7 @@ internal sealed class IncidentReportValidator : AbstractValidator<IncidentReport
         RuleFor(x => x.Description).NotEmpty();
         RuleFor(x => x.IncidentType).DefinedEnum();
         RuleFor(x => x.Severity).DefinedEnum();
-        RuleForEach(x => x.AffectedStandards).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.AffectedStandards).DefinedEnum();
         RuleFor(x => x.AffectedUsers).GreaterThanOrEqualTo(0);
         RuleFor(x => x.AffectedRecords).GreaterThanOrEqualTo(0);
         RuleFor(x => x.ReportedBy).NotEmpty();

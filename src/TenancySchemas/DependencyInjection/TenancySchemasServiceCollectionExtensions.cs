@@ -1,23 +1,16 @@
-using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TenancySchemas.Alerts;
 using TenancySchemas.Auditing;
-using TenancySchemas.Compliance;
 using TenancySchemas.DependencyInjection;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Metrics;
-using TenancySchemas.Monitoring;
-using TenancySchemas.Notifications;
 using TenancySchemas.RateLimiting;
-using TenancySchemas.Performance;
-using TenancySchemas.Tenants;
+using TenancySchemas.Schemas;
 using TenancySchemas.Tiers;
 using TenancySchemas.Validation;
-using TenancySchemas.Warnings;
 
 // The extension lives in the package's root namespace so that one "using TenancySchemas;" finds it.
 namespace TenancySchemas;
@@ -25,26 +18,8 @@ namespace TenancySchemas;
 /// <summary>Registers TenancySchemas in a service collection.</summary>
 public static class TenancySchemasServiceCollectionExtensions
 {
-    /// <summary>Every schema's validator: registered by <see cref="AddTenancySchemas(IServiceCollection)"/>, checked by the health check.</summary>
-    internal static readonly (Type Service, Type Implementation)[] Validators =
-    [
-        (typeof(IValidator<TenantConfigSchema>), typeof(TenantConfigValidator)),
-        (typeof(IValidator<TenantConfigUpdateSchema>), typeof(TenantConfigUpdateValidator)),
-        (typeof(IValidator<AlertSchema>), typeof(AlertValidator)),
-        (typeof(IValidator<TenantAlertSchema>), typeof(TenantAlertValidator)),
-        (typeof(IValidator<WarningSchema>), typeof(WarningValidator)),
-        (typeof(IValidator<TenantWarningSchema>), typeof(TenantWarningValidator)),
-        (typeof(IValidator<NotificationSchema>), typeof(NotificationValidator)),
-        (typeof(IValidator<NotificationBatchSchema>), typeof(NotificationBatchValidator)),
-        (typeof(IValidator<NotificationTemplate>), typeof(NotificationTemplateValidator)),
-        (typeof(IValidator<NotificationRule>), typeof(NotificationRuleValidator)),
-        (typeof(IValidator<MonitoringConfigSchema>), typeof(MonitoringConfigValidator)),
-        (typeof(IValidator<ComplianceSchema>), typeof(ComplianceValidator)),
-        (typeof(IValidator<PerformanceMetricsSchema>), typeof(PerformanceMetricsValidator)),
-    ];
-
     /// <summary>
-    /// Registers every schema validator as a singleton <see cref="IValidator{T}"/>, the <see cref="TenancyJson"/>
+    /// Registers every schema validator as a singleton <see cref="FluentValidation.IValidator{T}"/>, the <see cref="TenancyJson"/>
     /// reader and writer, the tenant context and tier resolution, and <see cref="TenancySchemaOptions"/> read from
     /// the environment variables. Calling it again adds nothing twice.
     /// </summary>
@@ -64,21 +39,22 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton<ValidationAuditor>();
         services.TryAddSingleton<ITenantRateLimiter, TenantRateLimiter>();
         services.TryAddSingleton<TenancyMetrics>();
-        services.TryAddSingleton<ValidationServices>();
+        services.TryAddSingleton<RuleServices>();
+        services.TryAddSingleton<PipelineServices>();
         services.TryAddSingleton(sp => new TenancyJson(
             sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>())
         {
-            Observer = sp.GetRequiredService<ValidationServices>(),
+            Observer = sp.GetRequiredService<PipelineServices>(),
         });
 
         services.TryAddSingleton(sp => new TenancyJsonSchemaExporter(
             sp.GetRequiredService<TenancyJson>(), sp, sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value.Tiers));
 
-        foreach (var (service, implementation) in Validators)
+        foreach (var schema in SchemaRegistry.All)
         {
-            services.TryAdd(ServiceDescriptor.Singleton(service, implementation));
+            schema.Register(services);
         }
 
         return services;

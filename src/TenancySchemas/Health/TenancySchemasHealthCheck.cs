@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TenancySchemas.Auditing;
 using TenancySchemas.Localization;
 using TenancySchemas.Metrics;
+using TenancySchemas.Schemas;
 
 namespace TenancySchemas.Health;
 
@@ -29,11 +30,11 @@ internal sealed class TenancySchemasHealthCheck(IServiceProvider services) : IHe
             return Task.FromResult(HealthCheckResult.Unhealthy("The TenancySchemas options are invalid: " + string.Join(" ", exception.Failures), exception, data));
         }
 
-        foreach (var (service, _) in TenancySchemasServiceCollectionExtensions.Validators)
+        foreach (var schema in SchemaRegistry.All)
         {
-            if (services.GetService(service) is null)
+            if (services.GetService(typeof(FluentValidation.IValidator<>).MakeGenericType(schema.DocumentType)) is null)
             {
-                return Task.FromResult(HealthCheckResult.Unhealthy($"No validator is registered for {service.GetGenericArguments()[0].Name}.", data: data));
+                return Task.FromResult(HealthCheckResult.Unhealthy($"No validator is registered for {schema.Name}.", data: data));
             }
         }
 

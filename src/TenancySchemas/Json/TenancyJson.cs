@@ -71,7 +71,7 @@ public sealed class TenancyJson
     internal bool IgnoresUnknownNestedMembers => _limits.IgnoreUnknownNestedMembers;
 
     /// <summary>Gets or sets where read failures of <see cref="ReadAndValidate{T}"/> are audited and counted (set by dependency injection).</summary>
-    internal ValidationServices? Observer { get; init; }
+    internal PipelineServices? Observer { get; init; }
 
     /// <summary>Reads a document from UTF-8 bytes.</summary>
     /// <typeparam name="T">The schema type, such as <see cref="TenantConfigSchema"/>.</typeparam>
@@ -154,8 +154,7 @@ public sealed class TenancyJson
         if (read.Value is null)
         {
             // A document that cannot be read is an invalid validation all the same: audited and counted once.
-            Observer?.Observe(new Auditing.ValidationOutcome(
-                SchemaNames.Of(typeof(T)), null, context?.Tier?.ToWire(), [], "invalid", read.Errors, read.ReadDuration));
+            Observer?.ObserveUnreadable(Schemas.SchemaRegistry.Find(typeof(T))?.MetricName ?? typeof(T).Name, context, read.Errors, read.ReadDuration);
             return read;
         }
 

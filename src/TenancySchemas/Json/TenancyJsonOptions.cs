@@ -9,11 +9,20 @@ public sealed class TenancyJsonOptions
     /// <summary>The default deepest nesting of objects and arrays.</summary>
     public const int DefaultMaxDepth = 64;
 
+    /// <summary>The default largest number of failures reported for one document.</summary>
+    public const int DefaultMaxErrors = 100;
+
     /// <summary>Gets or sets the largest document accepted, in UTF-8 bytes. The default value is 1 MiB.</summary>
     public int MaxDocumentBytes { get; set; } = DefaultMaxDocumentBytes;
 
     /// <summary>Gets or sets the deepest nesting of objects and arrays accepted. The default value is 64.</summary>
     public int MaxDepth { get; set; } = DefaultMaxDepth;
+
+    /// <summary>
+    /// Gets or sets the largest number of failures (read errors, or validation failures) reported for one document.
+    /// Past it, one more failure, <c>tenancy.json.too_many_errors</c>, says how many were left out. The default value is 100.
+    /// </summary>
+    public int MaxErrors { get; set; } = DefaultMaxErrors;
 
     /// <summary>
     /// Gets or sets a value indicating whether unknown members below the root are ignored instead of being

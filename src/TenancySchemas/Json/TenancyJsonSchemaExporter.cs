@@ -35,13 +35,6 @@ public sealed class TenancyJsonSchemaExporter
 {
     private const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
-    private static readonly Type[] Schemas =
-    [
-        typeof(TenantConfigSchema), typeof(TenantConfigUpdateSchema), typeof(AlertSchema), typeof(TenantAlertSchema), typeof(WarningSchema),
-        typeof(TenantWarningSchema), typeof(NotificationSchema), typeof(NotificationBatchSchema), typeof(MonitoringConfigSchema),
-        typeof(ComplianceSchema), typeof(PerformanceMetricsSchema),
-    ];
-
     // What WireTimestamp reads: a date, a time to the minute or finer, and an offset (spec §1: offsets are required).
     private const string TimestampPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,7})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})$";
 
@@ -59,21 +52,21 @@ public sealed class TenancyJsonSchemaExporter
         _tiers = tiers;
     }
 
-    /// <summary>Gets the schema types that can be exported, root documents of every family.</summary>
-    public static IReadOnlyList<Type> SchemaTypes => Schemas;
+    /// <summary>Gets the schema types that can be exported: every schema's document type (see <see cref="Schemas.SchemaRegistry"/>).</summary>
+    public static IReadOnlyList<Type> SchemaTypes { get; } = [.. Schemas.SchemaRegistry.All.Select(schema => schema.DocumentType)];
 
     /// <summary>Exports the JSON Schema of a schema with its common rules (no tier).</summary>
     /// <typeparam name="T">The schema type, such as <see cref="AlertSchema"/>.</typeparam>
     /// <returns>A new JSON Schema object the caller may modify.</returns>
     public JsonObject GetSchema<T>()
-        where T : class => GetSchema(typeof(T), null);
+        where T : class, Schemas.ITenancyDocument => GetSchema(typeof(T), null);
 
     /// <summary>Exports the JSON Schema of a schema for a tier.</summary>
     /// <typeparam name="T">The schema type, such as <see cref="AlertSchema"/>.</typeparam>
     /// <param name="tier">The tier whose limits the schema includes; <see langword="null"/> for the common rules only.</param>
     /// <returns>A new JSON Schema object the caller may modify.</returns>
     public JsonObject GetSchema<T>(TenantType? tier)
-        where T : class => GetSchema(typeof(T), tier);
+        where T : class, Schemas.ITenancyDocument => GetSchema(typeof(T), tier);
 
     /// <summary>Exports the JSON Schema of a schema.</summary>
     /// <param name="schemaType">One of <see cref="SchemaTypes"/>.</param>
@@ -84,7 +77,7 @@ public sealed class TenancyJsonSchemaExporter
     public JsonObject GetSchema(Type schemaType, TenantType? tier)
     {
         ArgumentNullException.ThrowIfNull(schemaType);
-        if (Array.IndexOf(Schemas, schemaType) < 0)
+        if (Schemas.SchemaRegistry.Find(schemaType) is null)
         {
             throw new ArgumentException($"'{schemaType.Name}' is not a TenancySchemas schema; see {nameof(SchemaTypes)}.", nameof(schemaType));
         }
@@ -112,7 +105,7 @@ public sealed class TenancyJsonSchemaExporter
         var root = new JsonObject
         {
             ["$schema"] = Dialect,
-            ["$id"] = $"urn:tenancy-schemas:{SchemaName(schemaType)}{(tier is { } t ? ":" + t.ToWire() : string.Empty)}",
+            ["$id"] = $"urn:tenancy-schemas:{Schemas.SchemaRegistry.Find(schemaType)!.Name}{(tier is { } t ? ":" + t.ToWire() : string.Empty)}",
             ["title"] = schemaType.Name,
         };
         foreach (var (key, value) in schema.ToArray())
@@ -128,10 +121,6 @@ public sealed class TenancyJsonSchemaExporter
 
         return root;
     }
-
-    /// <summary>The CLI and URN name of a schema: <c>AlertSchema</c> → <c>alert</c>, <c>MonitoringConfigSchema</c> → <c>monitoring-config</c>.</summary>
-    internal static string SchemaName(Type schemaType) =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(schemaType.Name.EndsWith("Schema", StringComparison.Ordinal) ? schemaType.Name[..^"Schema".Length] : schemaType.Name);
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode node, FieldConstraints constraints, bool ignoreUnknownNested)
     {
@@ -211,8 +200,8 @@ public sealed class TenancyJsonSchemaExporter
 
         public void Collect(Type type)
         {
-            var validatorType = typeof(IValidator<>).MakeGenericType(type);
-            if (services.GetService(validatorType) is IEnumerable<IValidationRule> rules)
+            // The family validator's rules: the pipeline in front of it (the IValidator<T> of the container) holds none.
+            if (Schemas.SchemaRegistry.Find(type) is { } schema && services.GetService(schema.ValidatorType) is IEnumerable<IValidationRule> rules)
             {
                 Collect(type, rules);
             }
@@ -250,7 +239,7 @@ public sealed class TenancyJsonSchemaExporter
                     continue;
                 }
 
-                if (rule.Member is not PropertyInfo member || (rule.HasCondition && !Validation.RulePrecheck.IsPrechecked(rule)) || rule.HasAsyncCondition)
+                if (rule.Member is not PropertyInfo member || rule.HasCondition || rule.HasAsyncCondition)
                 {
                     continue;
                 }

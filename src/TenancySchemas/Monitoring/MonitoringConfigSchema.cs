@@ -10,7 +10,7 @@ using TenancySchemas.Tiers;
 namespace TenancySchemas.Monitoring;
 
 /// <summary>A tenant's monitoring configuration (spec §2.5).</summary>
-public sealed record MonitoringConfigSchema
+public sealed record MonitoringConfigSchema : Schemas.ITenancyDocument
 {
     private const int DefaultCollectionIntervalSeconds = 60;
     private const int DefaultRetentionDays = 30;

@@ -9,9 +9,9 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Monitoring;
 
 /// <summary>The rules of spec §2.5 for <see cref="MonitoringConfigSchema"/>: field rules, M1-M8, then one rule set per tier.</summary>
-internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringConfigSchema>
+internal sealed class MonitoringConfigValidator : FamilyValidator<MonitoringConfigSchema>
 {
-    public MonitoringConfigValidator(ValidationServices services)
+    public MonitoringConfigValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.ConfigId).NotEmpty();
@@ -23,16 +23,16 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
         RuleForEach(x => x.Metrics).NotNull().SetValidator(metric);
         RuleForEach(x => x.CustomMetrics).NotNull().SetValidator(metric);
         RuleForEach(x => x.Dashboards).NotNull().SetValidator(new MonitoringDashboardValidator());
-        RuleForEach(x => x.Targets).NotNull().SetValidator(new MonitoringTargetValidator()).PrecheckItems();
-        RuleForEach(x => x.AlertRules).NotNull().SetValidator(new AlertRuleValidator()).PrecheckItems();
-        RuleForEach(x => x.WebhookEndpoints).NotEmpty().HttpUrl().PrecheckItems();
+        RuleForEach(x => x.Targets).NotNull().SetValidator(new MonitoringTargetValidator());
+        RuleForEach(x => x.AlertRules).NotNull().SetValidator(new AlertRuleValidator());
+        RuleForEach(x => x.WebhookEndpoints).NotEmpty().HttpUrl();
         RuleFor(x => x.SamplingRate).InclusiveBetween(0.0, 1.0);
         RuleFor(x => x.BatchSize).InclusiveBetween(1, 1000);
         RuleFor(x => x.Version).NotNull();
         RuleFor(x => x.Environment).NotNull();
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
-        RuleFor(x => x).Custom((config, context) =>
+        RuleFor(x => x).Reports((config, report) =>
         {
             var metricIds = config.Metrics.Concat(config.CustomMetrics).Where(m => m is not null).Select(m => m.MetricId).ToHashSet(StringComparer.Ordinal);
             var metricNames = config.Metrics.Concat(config.CustomMetrics).Where(m => m is not null).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
@@ -48,13 +48,13 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
                     {
                         if (metrics[m] is { } id && !metricIds.Contains(id))
                         {
-                            context.AddTenancyFailure($"Dashboards[{d}].Panels[{p}].Metrics[{m}]", TenancyErrorCodes.MonitoringUnknownPanelMetric, MessageArgs.Of(("MetricId", MessageValue.Quote(id))));
+                            report.Add($"Dashboards[{d}].Panels[{p}].Metrics[{m}]", TenancyErrorCodes.MonitoringUnknownPanelMetric, MessageArgs.Of(("MetricId", MessageValue.Quote(id))));
                         }
                     }
                 }
 
                 // M5: panel ids are unique within their dashboard.
-                context.ReportDuplicates(panels, panel => panel.PanelId, p => $"Dashboards[{d}].Panels[{p}].PanelId", "panel_id", TenancyErrorCodes.MonitoringDuplicateId);
+                report.ReportDuplicates(panels, panel => panel.PanelId, p => $"Dashboards[{d}].Panels[{p}].PanelId", "panel_id", TenancyErrorCodes.MonitoringDuplicateId);
             }
 
             // M2: alert rules watch existing metrics.
@@ -62,40 +62,39 @@ internal sealed class MonitoringConfigValidator : TenancyValidator<MonitoringCon
             {
                 if (config.AlertRules[r]?.MetricName is { } name && !metricNames.Contains(name))
                 {
-                    context.AddTenancyFailure($"AlertRules[{r}].MetricName", TenancyErrorCodes.MonitoringUnknownRuleMetric, MessageArgs.Of(("MetricName", MessageValue.Quote(name))));
+                    report.Add($"AlertRules[{r}].MetricName", TenancyErrorCodes.MonitoringUnknownRuleMetric, MessageArgs.Of(("MetricName", MessageValue.Quote(name))));
                 }
             }
 
             // M3.
             if (config.DefaultDashboard is { } dashboard && config.GetDashboardById(dashboard) is null)
             {
-                context.AddTenancyFailure("DefaultDashboard", TenancyErrorCodes.MonitoringUnknownDefaultDashboard, MessageArgs.Of(("DashboardId", MessageValue.Quote(dashboard))));
+                report.Add("DefaultDashboard", TenancyErrorCodes.MonitoringUnknownDefaultDashboard, MessageArgs.Of(("DashboardId", MessageValue.Quote(dashboard))));
             }
 
             // M5: ids are unique; metric ids over both lists.
             var seenMetricIds = new HashSet<string>(StringComparer.Ordinal);
-            context.ReportDuplicates(config.Metrics, m => m.MetricId, i => $"Metrics[{i}].MetricId", "metric_id", TenancyErrorCodes.MonitoringDuplicateId, seenMetricIds);
-            context.ReportDuplicates(config.CustomMetrics, m => m.MetricId, i => $"CustomMetrics[{i}].MetricId", "metric_id", TenancyErrorCodes.MonitoringDuplicateId, seenMetricIds);
-            context.ReportDuplicates(config.Dashboards, x => x.DashboardId, i => $"Dashboards[{i}].DashboardId", "dashboard_id", TenancyErrorCodes.MonitoringDuplicateId);
-            context.ReportDuplicates(config.Targets, x => x.TargetId, i => $"Targets[{i}].TargetId", "target_id", TenancyErrorCodes.MonitoringDuplicateId);
-            context.ReportDuplicates(config.AlertRules, x => x.RuleId, i => $"AlertRules[{i}].RuleId", "rule_id", TenancyErrorCodes.MonitoringDuplicateId);
+            report.ReportDuplicates(config.Metrics, m => m.MetricId, i => $"Metrics[{i}].MetricId", "metric_id", TenancyErrorCodes.MonitoringDuplicateId, seenMetricIds);
+            report.ReportDuplicates(config.CustomMetrics, m => m.MetricId, i => $"CustomMetrics[{i}].MetricId", "metric_id", TenancyErrorCodes.MonitoringDuplicateId, seenMetricIds);
+            report.ReportDuplicates(config.Dashboards, x => x.DashboardId, i => $"Dashboards[{i}].DashboardId", "dashboard_id", TenancyErrorCodes.MonitoringDuplicateId);
+            report.ReportDuplicates(config.Targets, x => x.TargetId, i => $"Targets[{i}].TargetId", "target_id", TenancyErrorCodes.MonitoringDuplicateId);
+            report.ReportDuplicates(config.AlertRules, x => x.RuleId, i => $"AlertRules[{i}].RuleId", "rule_id", TenancyErrorCodes.MonitoringDuplicateId);
         });
 
         TierRuleSets(TierRules);
     }
 
-    protected override string? TenantIdOf(MonitoringConfigSchema document) => document.TenantId;
 
     private void TierRules(TenantType tier)
     {
         MinimumCollectionInterval(tier, x => x.CollectionIntervalSeconds);
         RuleFor(x => x.Metrics)
-            .Must((config, _) => config.Metrics.Count + config.CustomMetrics.Count <= Limits(tier).MaxMetrics)
+            .Satisfies((config, _) => config.Metrics.Count + config.CustomMetrics.Count <= Limits(tier).MaxMetrics)
             .WithTenancyError(TenancyErrorCodes.TierTooManyMetrics, (config, _) =>
                 MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxMetrics), ("Count", config.Metrics.Count + config.CustomMetrics.Count)));
         MaximumRetention(tier, x => x.RetentionDays, "data.monitoring");
         RuleFor(x => x.WebhookEndpoints)
-            .Must(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
+            .Satisfies(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
     }
 }
@@ -110,10 +109,10 @@ internal sealed partial class MonitoringMetricValidator : AbstractValidator<Moni
 
         // Names reach Prometheus unchanged (ExportPrometheusConfig, recording rules): a name it rejects fails there, not here.
         RuleFor(x => x.Name)
-            .Must(name => string.IsNullOrEmpty(name) || PrometheusMetricName().IsMatch(name))
+            .Satisfies(name => string.IsNullOrEmpty(name) || PrometheusMetricName().IsMatch(name))
             .WithTenancyError(TenancyErrorCodes.MonitoringMetricNameFormat, (_, name) => MessageArgs.Of(("Name", MessageValue.Quote(name))))
             .WithSeverity(Severity.Warning);
-        RuleFor(x => x.Labels).Custom((labels, context) => ReportLabelNames(labels, "Labels", context));
+        RuleFor(x => x.Labels).Reports((labels, report) => ReportLabelNames(labels, "Labels", report));
         RuleFor(x => x.DisplayName).NotEmpty();
         RuleFor(x => x.Description).NotEmpty();
         RuleFor(x => x.MetricType).DefinedEnum();
@@ -133,13 +132,13 @@ internal sealed partial class MonitoringMetricValidator : AbstractValidator<Moni
     [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex PrometheusLabelName();
 
-    private static void ReportLabelNames(IReadOnlyDictionary<string, string> labels, string property, ValidationContext<MonitoringMetric> context)
+    private static void ReportLabelNames(IReadOnlyDictionary<string, string> labels, string property, FailureReport<MonitoringMetric> report)
     {
         foreach (var name in labels.Keys)
         {
             if (!PrometheusLabelName().IsMatch(name) || name.StartsWith("__", StringComparison.Ordinal))
             {
-                context.AddTenancyFailure($"{property}[{name}]", TenancyErrorCodes.MonitoringLabelNameFormat, MessageArgs.Of(("Name", MessageValue.Quote(name))), Severity.Warning);
+                report.Add($"{property}[{name}]", TenancyErrorCodes.MonitoringLabelNameFormat, MessageArgs.Of(("Name", MessageValue.Quote(name))), Severity.Warning);
             }
         }
     }
@@ -147,8 +146,6 @@ internal sealed partial class MonitoringMetricValidator : AbstractValidator<Moni
 
 internal sealed class MonitoringDashboardValidator : AbstractValidator<MonitoringDashboard>
 {
-    private static readonly string[] PositionKeys = ["x", "y", "width", "height"];
-
     public MonitoringDashboardValidator()
     {
         RuleFor(x => x.DashboardId).NotEmpty();
@@ -158,17 +155,24 @@ internal sealed class MonitoringDashboardValidator : AbstractValidator<Monitorin
         RuleFor(x => x.CreatedBy).NotEmpty();
         RuleFor(x => x.RefreshIntervalSeconds).InclusiveBetween(5, 3600);
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
-        RuleForEach(x => x.Panels).NotNull().ChildRules(panel =>
-        {
-            panel.RuleFor(p => p.PanelId).NotEmpty();
-            panel.RuleFor(p => p.Title).NotEmpty();
-            panel.RuleFor(p => p.PanelType).DefinedEnum();
+        RuleForEach(x => x.Panels).NotNull().SetValidator(new MonitoringPanelValidator());
+    }
+}
 
-            // M7.
-            panel.RuleFor(p => p.Position)
-                .Must(position => PositionKeys.All(position.ContainsKey) && position["x"] >= 0 && position["y"] >= 0 && position["width"] >= 1 && position["height"] >= 1)
-                .WithTenancyError(TenancyErrorCodes.MonitoringPanelPosition);
-        });
+internal sealed class MonitoringPanelValidator : AbstractValidator<DashboardPanel>
+{
+    private static readonly string[] PositionKeys = ["x", "y", "width", "height"];
+
+    public MonitoringPanelValidator()
+    {
+        RuleFor(p => p.PanelId).NotEmpty();
+        RuleFor(p => p.Title).NotEmpty();
+        RuleFor(p => p.PanelType).DefinedEnum();
+
+        // M7.
+        RuleFor(p => p.Position)
+            .Satisfies(position => PositionKeys.All(position.ContainsKey) && position["x"] >= 0 && position["y"] >= 0 && position["width"] >= 1 && position["height"] >= 1)
+            .WithTenancyError(TenancyErrorCodes.MonitoringPanelPosition);
     }
 }
 
@@ -186,7 +190,7 @@ internal sealed class MonitoringTargetValidator : AbstractValidator<MonitoringTa
 
         // M4.
         RuleFor(x => x.TimeoutSeconds)
-            .Must((target, timeout) => timeout < target.ScrapeIntervalSeconds)
+            .Satisfies((target, timeout) => timeout < target.ScrapeIntervalSeconds)
             .WithTenancyError(TenancyErrorCodes.MonitoringTimeoutNotBelowInterval, (target, timeout) => MessageArgs.Of(("Timeout", timeout), ("Interval", target.ScrapeIntervalSeconds)));
     }
 }
@@ -206,10 +210,10 @@ internal sealed class AlertRuleValidator : AbstractValidator<AlertRule>
 
         // M6: ordering operators need a number; regex operators need a text that compiles.
         RuleFor(x => x.Threshold)
-            .Must((rule, threshold) => rule.Operator is not (AlertConditionOperator.Gt or AlertConditionOperator.Gte or AlertConditionOperator.Lt or AlertConditionOperator.Lte) || threshold.TryGetNumber(out _))
+            .Satisfies((rule, threshold) => rule.Operator is not (AlertConditionOperator.Gt or AlertConditionOperator.Gte or AlertConditionOperator.Lt or AlertConditionOperator.Lte) || threshold.TryGetNumber(out _))
             .WithTenancyError(TenancyErrorCodes.MonitoringInvalidThreshold, (rule, _) => ThresholdArgs(rule, "threshold.numeric"));
         RuleFor(x => x.Threshold)
-            .Must((rule, threshold) => rule.Operator is not (AlertConditionOperator.Regex or AlertConditionOperator.NotRegex) || IsRegex(threshold))
+            .Satisfies((rule, threshold) => rule.Operator is not (AlertConditionOperator.Regex or AlertConditionOperator.NotRegex) || IsRegex(threshold))
             .WithTenancyError(TenancyErrorCodes.MonitoringInvalidThreshold, (rule, _) => ThresholdArgs(rule, "threshold.regex"));
     }
 

@@ -35,7 +35,7 @@ public sealed record NotificationRecipient
 }
 
 /// <summary>A reusable message template with <c>{variable}</c> placeholders.</summary>
-public sealed record NotificationTemplate
+public sealed record NotificationTemplate : Schemas.ITenancyDocument
 {
     /// <summary>Gets the template id.</summary>
     public required string TemplateId { get; init; }
@@ -69,7 +69,7 @@ public sealed record NotificationTemplate
 }
 
 /// <summary>A routing rule for notifications; without a tenant id it applies to every tenant.</summary>
-public sealed record NotificationRule
+public sealed record NotificationRule : Schemas.ITenancyDocument
 {
     /// <summary>Gets the rule id.</summary>
     public required string RuleId { get; init; }

@@ -7,7 +7,7 @@ using TenancySchemas.Security;
 namespace TenancySchemas.Notifications;
 
 /// <summary>A notification to one or more recipients (spec §2.4).</summary>
-public sealed record NotificationSchema
+public sealed record NotificationSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the notification id. The default value is a new GUID.</summary>
     public string NotificationId { get; init; } = RandomIds.NewUuid();
@@ -189,7 +189,7 @@ public sealed record NotificationSchema
 }
 
 /// <summary>A batch of notifications sent together (spec §2.4); every notification rule applies to each notification.</summary>
-public sealed record NotificationBatchSchema
+public sealed record NotificationBatchSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the batch id. The default value is a new GUID.</summary>
     public string BatchId { get; init; } = RandomIds.NewUuid();

@@ -8,11 +8,11 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Notifications;
 
 /// <summary>The rules of spec §2.4 for <see cref="NotificationSchema"/>: field rules, N1-N12, then one rule set per tier.</summary>
-internal sealed class NotificationValidator : TenancyValidator<NotificationSchema>
+internal sealed class NotificationValidator : FamilyValidator<NotificationSchema>
 {
     private static readonly NotificationChannel[] ImmediateChannels = [NotificationChannel.Sms, NotificationChannel.Phone, NotificationChannel.Pagerduty];
 
-    public NotificationValidator(ValidationServices services)
+    public NotificationValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.NotificationId).NotEmpty();
@@ -24,35 +24,35 @@ internal sealed class NotificationValidator : TenancyValidator<NotificationSchem
         RuleFor(x => x.Summary).MaximumLength(500);
         RuleFor(x => x.DeliveryMode).DefinedEnum();
         RuleFor(x => x.PreferredChannels).NotEmpty();
-        RuleForEach(x => x.PreferredChannels).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.PreferredChannels).DefinedEnum();
         RuleFor(x => x.Recipients).NotEmpty();
         RuleForEach(x => x.Recipients).NotNull().SetValidator(new NotificationRecipientValidator());
         RuleForEach(x => x.Deliveries).NotNull().SetValidator(new NotificationDeliveryValidator());
         RuleFor(x => x.MaxDeliveryAttempts).InclusiveBetween(1, 10);
         RuleFor(x => x.RetryDelayMinutes).InclusiveBetween(1, 60);
-        RuleFor(x => x.Analytics).NotNull().SetValidator(new NotificationAnalyticsValidator()).PrecheckChild();
+        RuleFor(x => x.Analytics).NotNull().SetValidator(new NotificationAnalyticsValidator());
         RuleFor(x => x.CallbackUrl).HttpUrl();
         RuleFor(x => x.RetentionDays).InclusiveBetween(1, 2555);
 
         // N1.
         RuleFor(x => x.SendBefore)
-            .Must((n, before) => before is null || n.SendAfter is not { } after || before > after)
+            .Satisfies((n, before) => before is null || n.SendAfter is not { } after || before > after)
             .WithTenancyError(TenancyErrorCodes.NotificationSendWindow);
 
         // N2.
         RuleFor(x => x.PreferredChannels)
-            .Must(channels => channels.Any(ImmediateChannels.Contains)).When(x => x.Priority == NotificationPriority.Critical)
+            .Satisfies(channels => channels.Any(ImmediateChannels.Contains)).OnlyWhen(x => x.Priority == NotificationPriority.Critical)
             .WithTenancyError(TenancyErrorCodes.NotificationCriticalRequiresImmediateChannel);
 
         // N3-N5.
         RuleFor(x => x.ScheduledAt)
-            .NotNull().When(x => x.DeliveryMode == DeliveryMode.Scheduled)
+            .NotNull().OnlyWhen(x => x.DeliveryMode == DeliveryMode.Scheduled)
             .WithTenancyError(TenancyErrorCodes.NotificationScheduledRequiresTime);
         RuleFor(x => x.ScheduledAt)
-            .Must((n, at) => at is null || ((n.SendAfter is not { } after || at >= after) && (n.SendBefore is not { } before || at <= before)))
+            .Satisfies((n, at) => at is null || ((n.SendAfter is not { } after || at >= after) && (n.SendBefore is not { } before || at <= before)))
             .WithTenancyError(TenancyErrorCodes.NotificationScheduledOutsideWindow);
         RuleFor(x => x.ScheduledAt)
-            .Must((n, at) => at is null || n.ExpiresAt is not { } expires || at < expires)
+            .Satisfies((n, at) => at is null || n.ExpiresAt is not { } expires || at < expires)
             .WithTenancyError(TenancyErrorCodes.NotificationScheduledAfterExpiry);
 
         // N6, N7 (notification level).
@@ -60,20 +60,18 @@ internal sealed class NotificationValidator : TenancyValidator<NotificationSchem
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
         // N7-N9, N11 per delivery (the messages name the delivery's index), N10, N12.
-        RuleFor(x => x.Deliveries).Custom((deliveries, context) => CheckDeliveries(context.InstanceToValidate, context));
+        RuleFor(x => x.Deliveries).Reports((deliveries, report) => CheckDeliveries(report.Document, report));
         RuleFor(x => x.EncryptionRequired)
-            .Equal(true).When(x => x.PiiData)
+            .Equal(true).OnlyWhen(x => x.PiiData)
             .WithTenancyError(TenancyErrorCodes.NotificationPiiWithoutEncryption)
             .WithSeverity(Severity.Warning);
-        RuleFor(x => x.Recipients).Custom((recipients, context) =>
-            context.ReportDuplicates(recipients, r => r.RecipientId, i => $"Recipients[{i}].RecipientId", "recipient_id", TenancyErrorCodes.NotificationDuplicateId));
+        RuleFor(x => x.Recipients).Reports((recipients, report) =>
+            report.ReportDuplicates(recipients, r => r.RecipientId, i => $"Recipients[{i}].RecipientId", "recipient_id", TenancyErrorCodes.NotificationDuplicateId));
 
         TierRuleSets(TierRules);
     }
 
-    protected override string? TenantIdOf(NotificationSchema document) => document.TenantId;
-
-    private static void CheckDeliveries(NotificationSchema notification, ValidationContext<NotificationSchema> context)
+    private static void CheckDeliveries(NotificationSchema notification, FailureReport<NotificationSchema> report)
     {
         var recipientIds = notification.Recipients.Where(r => r is not null).Select(r => r.RecipientId).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < notification.Deliveries.Count; i++)
@@ -85,66 +83,64 @@ internal sealed class NotificationValidator : TenancyValidator<NotificationSchem
             }
 
             var at = $"deliveries[{i}].";
-            context.CheckOrder(delivery.SentAt, delivery.ScheduledAt, at + "sent_at", at + "scheduled_at", $"Deliveries[{i}].SentAt");
-            context.CheckOrder(delivery.DeliveredAt, delivery.SentAt, at + "delivered_at", at + "sent_at", $"Deliveries[{i}].DeliveredAt");
-            context.CheckOrder(delivery.ReadAt, delivery.DeliveredAt, at + "read_at", at + "delivered_at", $"Deliveries[{i}].ReadAt");
-            context.CheckOrder(delivery.FailedAt, delivery.SentAt, at + "failed_at", at + "sent_at", $"Deliveries[{i}].FailedAt");
+            report.CheckOrder(delivery.SentAt, delivery.ScheduledAt, at + "sent_at", at + "scheduled_at", $"Deliveries[{i}].SentAt");
+            report.CheckOrder(delivery.DeliveredAt, delivery.SentAt, at + "delivered_at", at + "sent_at", $"Deliveries[{i}].DeliveredAt");
+            report.CheckOrder(delivery.ReadAt, delivery.DeliveredAt, at + "read_at", at + "delivered_at", $"Deliveries[{i}].ReadAt");
+            report.CheckOrder(delivery.FailedAt, delivery.SentAt, at + "failed_at", at + "sent_at", $"Deliveries[{i}].FailedAt");
 
             if (delivery.Attempts > delivery.MaxAttempts)
             {
-                context.AddTenancyFailure($"Deliveries[{i}].Attempts", TenancyErrorCodes.NotificationAttemptsExceeded,
+                report.Add($"Deliveries[{i}].Attempts", TenancyErrorCodes.NotificationAttemptsExceeded,
                     MessageArgs.Of(("Attempts", delivery.Attempts), ("MaxAttempts", delivery.MaxAttempts)));
             }
 
             if (delivery.MaxAttempts > notification.MaxDeliveryAttempts)
             {
-                context.AddTenancyFailure($"Deliveries[{i}].MaxAttempts", TenancyErrorCodes.NotificationAttemptsAboveLimit,
+                report.Add($"Deliveries[{i}].MaxAttempts", TenancyErrorCodes.NotificationAttemptsAboveLimit,
                     MessageArgs.Of(("MaxAttempts", delivery.MaxAttempts), ("Limit", notification.MaxDeliveryAttempts)), Severity.Warning);
             }
 
             if (delivery.Recipient?.RecipientId is { } recipientId && !recipientIds.Contains(recipientId))
             {
-                context.AddTenancyFailure($"Deliveries[{i}].Recipient.RecipientId", TenancyErrorCodes.NotificationUnknownRecipient,
+                report.Add($"Deliveries[{i}].Recipient.RecipientId", TenancyErrorCodes.NotificationUnknownRecipient,
                     MessageArgs.Of(("RecipientId", Json.MessageValue.Quote(recipientId))), Severity.Warning);
             }
         }
 
-        context.ReportDuplicates(notification.Deliveries, d => d.DeliveryId, i => $"Deliveries[{i}].DeliveryId", "delivery_id", TenancyErrorCodes.NotificationDuplicateId);
+        report.ReportDuplicates(notification.Deliveries, d => d.DeliveryId, i => $"Deliveries[{i}].DeliveryId", "delivery_id", TenancyErrorCodes.NotificationDuplicateId);
     }
 
     private void TierRules(TenantType tier)
     {
         RuleForEach(x => x.PreferredChannels)
-            .Must(channel => Limits(tier).NotificationChannels.Contains(channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))))
-            .PrecheckItems();
+            .Satisfies(channel => Limits(tier).NotificationChannels.Contains(channel.ToWireOrNumber()))
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))));
         RuleForEach(x => x.Deliveries)
-            .Must(delivery => delivery is null || Limits(tier).NotificationChannels.Contains(delivery.Channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, delivery) => MessageArgs.Of(("Channel", delivery.Channel.ToWireOrNumber()), ("Tier", TierName(tier))))
-            .PrecheckItems();
+            .Satisfies(delivery => delivery is null || Limits(tier).NotificationChannels.Contains(delivery.Channel.ToWireOrNumber()))
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, delivery) => MessageArgs.Of(("Channel", delivery.Channel.ToWireOrNumber()), ("Tier", TierName(tier))));
         RuleFor(x => x.Recipients)
-            .Must(recipients => recipients.Count <= Limits(tier).MaxRecipients)
+            .Satisfies(recipients => recipients.Count <= Limits(tier).MaxRecipients)
             .WithTenancyError(TenancyErrorCodes.TierTooManyRecipients, (_, recipients) =>
                 MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxRecipients), ("Count", recipients.Count)));
         RuleFor(x => x.CallbackUrl)
-            .Must(url => url is null || Limits(tier).WebhooksAllowed)
+            .Satisfies(url => url is null || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
     }
 }
 
 /// <summary>The rules of spec §2.4 for <see cref="NotificationBatchSchema"/>: its own fields, N7, N12, N13, and every notification rule for each notification.</summary>
-internal sealed class NotificationBatchValidator : TenancyValidator<NotificationBatchSchema>
+internal sealed class NotificationBatchValidator : FamilyValidator<NotificationBatchSchema>
 {
     private const int MaxNotifications = 1000;
 
-    public NotificationBatchValidator(ValidationServices services)
+    public NotificationBatchValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.BatchId).NotEmpty();
         RuleFor(x => x.TenantId).NotEmpty().TenantIdFormat();
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.Notifications).NotEmpty()
-            .Must(n => n.Count <= MaxNotifications).WithErrorCode("MaximumCountValidator")
+            .Satisfies(n => n.Count <= MaxNotifications).WithErrorCode("MaximumCountValidator")
             .WithMessage(_ => TenancyStringLocalizer.FillPlaceholders(TenancyStringLocalizer.Instance["common.too_many_items"].Value, [new("MaxCount", MaxNotifications)]));
 
         // Each notification runs inside the batch's validation: same culture, same tier rule set.
@@ -157,17 +153,17 @@ internal sealed class NotificationBatchValidator : TenancyValidator<Notification
         RuleFor(x => x.FailedDeliveries).GreaterThanOrEqualTo(0);
         this.NotBefore(x => x.CompletedAt, x => x.StartedAt, "completed_at", "started_at");
 
-        RuleFor(x => x.Notifications).Custom((notifications, context) =>
+        RuleFor(x => x.Notifications).Reports((notifications, report) =>
         {
-            context.ReportDuplicates(notifications, n => n.NotificationId, i => $"Notifications[{i}].NotificationId", "notification_id", TenancyErrorCodes.NotificationDuplicateId);
+            report.ReportDuplicates(notifications, n => n.NotificationId, i => $"Notifications[{i}].NotificationId", "notification_id", TenancyErrorCodes.NotificationDuplicateId);
 
             // N13: every notification belongs to the batch's tenant.
-            var batchTenant = context.InstanceToValidate.TenantId;
+            var batchTenant = report.Document.TenantId;
             for (var i = 0; i < notifications.Count; i++)
             {
                 if (notifications[i] is { TenantId: { } tenant } && !string.Equals(tenant, batchTenant, StringComparison.Ordinal))
                 {
-                    context.AddTenancyFailure($"Notifications[{i}].TenantId", TenancyErrorCodes.TenantMismatch, MessageArgs.Of(
+                    report.Add($"Notifications[{i}].TenantId", TenancyErrorCodes.TenantMismatch, MessageArgs.Of(
                         ("PropertyName", $"notifications[{i}].tenant_id"), ("TenantId", Json.MessageValue.Quote(tenant)), ("ExpectedTenantId", Json.MessageValue.Quote(batchTenant ?? string.Empty))));
                 }
             }
@@ -175,77 +171,46 @@ internal sealed class NotificationBatchValidator : TenancyValidator<Notification
 
         // The tier rule sets run here too: the batch's own limit, plus each notification's tier rules through the child validator.
         TierRuleSets(tier => RuleFor(x => x.BatchSize)
-            .Must(size => Limits(tier).MaxBatchSize is not { } limit || size <= limit)
+            .Satisfies(size => Limits(tier).MaxBatchSize is not { } limit || size <= limit)
             .WithTenancyError(TenancyErrorCodes.TierBatchSizeExceeded, (_, size) =>
                 MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxBatchSize), ("Value", size))));
-    }
-
-    protected override string? TenantIdOf(NotificationBatchSchema document) => document.TenantId;
-
-    /// <summary>Under strict isolation a notification of another tenant in the batch is also a cross-tenant reference.</summary>
-    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(NotificationBatchSchema document, Isolation.IsolationLevel level, TenantType? tier)
-    {
-        for (var i = 0; level == Isolation.IsolationLevel.Strict && i < document.Notifications.Count; i++)
-        {
-            if (document.Notifications[i]?.TenantId is { } other && !string.Equals(other, document.TenantId, StringComparison.Ordinal))
-            {
-                yield return CrossTenantFailure($"Notifications[{i}].TenantId", $"notifications[{i}].tenant_id", other, level);
-            }
-        }
     }
 }
 
 /// <summary>Rules of <see cref="NotificationTemplate"/>, which stands alone.</summary>
-internal sealed class NotificationTemplateValidator : TenancyValidator<NotificationTemplate>
+internal sealed class NotificationTemplateValidator : FamilyValidator<NotificationTemplate>
 {
-    public NotificationTemplateValidator(ValidationServices services)
+    public NotificationTemplateValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.TemplateId).NotEmpty();
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.BodyTemplate).NotEmpty();
         RuleFor(x => x.Channel).DefinedEnum();
-        RuleFor(x => x.Locales).Custom((locales, context) =>
+        RuleFor(x => x.Locales).Reports((locales, report) =>
         {
             foreach (var locale in locales.Keys)
             {
                 if (!Formats.IsLocale(locale))
                 {
-                    context.AddTenancyFailure($"Locales[{locale}]", TenancyErrorCodes.InvalidLocale, MessageArgs.Of(("PropertyName", $"locales[{locale}]")));
+                    report.Add($"Locales[{locale}]", TenancyErrorCodes.InvalidLocale, MessageArgs.Of(("PropertyName", $"locales[{locale}]")));
                 }
             }
         });
     }
-
-    protected override bool HasTierRules => false;
-
-    protected override string? TenantIdOf(NotificationTemplate document) => null;
 }
 
 /// <summary>Rules of <see cref="NotificationRule"/>, which stands alone; a global rule has no tenant id.</summary>
-internal sealed class NotificationRuleValidator : TenancyValidator<NotificationRule>
+internal sealed class NotificationRuleValidator : FamilyValidator<NotificationRule>
 {
-    public NotificationRuleValidator(ValidationServices services)
+    public NotificationRuleValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.RuleId).NotEmpty();
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.TenantId).TenantIdFormat();
         RuleFor(x => x.PriorityOverride).DefinedEnum();
-        RuleForEach(x => x.ChannelPreferences).DefinedEnum().PrecheckItems();
-    }
-
-    protected override bool HasTierRules => false;
-
-    protected override string? TenantIdOf(NotificationRule document) => document.TenantId;
-
-    /// <summary>Under strict isolation a global rule (no tenant id) reaches every tenant: a cross-tenant reference.</summary>
-    protected override IEnumerable<FluentValidation.Results.ValidationFailure> CrossTenantFailures(NotificationRule document, Isolation.IsolationLevel level, TenantType? tier)
-    {
-        if (level == Isolation.IsolationLevel.Strict && document.TenantId is null)
-        {
-            yield return CrossTenantFailure("TenantId", "tenant_id", "*", level);
-        }
+        RuleForEach(x => x.ChannelPreferences).DefinedEnum();
     }
 }
 
@@ -257,17 +222,17 @@ internal sealed class NotificationRecipientValidator : AbstractValidator<Notific
     {
         RuleFor(x => x.RecipientId).NotEmpty();
         RuleFor(x => x.RecipientType).DefinedEnum();
-        RuleFor(x => x.ContactInfo).NotNull().Custom((contacts, context) =>
+        RuleFor(x => x.ContactInfo).NotNull().Reports((contacts, report) =>
         {
             foreach (var (key, value) in contacts ?? ValueMap<string>.Empty)
             {
                 if (key == "email" && (value is null || !Formats.IsEmail(value)))
                 {
-                    context.AddTenancyFailure($"ContactInfo[{key}]", TenancyErrorCodes.InvalidEmail, MessageArgs.Of(("PropertyName", $"contact_info[{key}]")));
+                    report.Add($"ContactInfo[{key}]", TenancyErrorCodes.InvalidEmail, MessageArgs.Of(("PropertyName", $"contact_info[{key}]")));
                 }
                 else if (PhoneKeys.Contains(key) && (value is null || !Formats.IsE164Phone(value)))
                 {
-                    context.AddTenancyFailure($"ContactInfo[{key}]", TenancyErrorCodes.InvalidPhone, MessageArgs.Of(("PropertyName", $"contact_info[{key}]")));
+                    report.Add($"ContactInfo[{key}]", TenancyErrorCodes.InvalidPhone, MessageArgs.Of(("PropertyName", $"contact_info[{key}]")));
                 }
             }
         });

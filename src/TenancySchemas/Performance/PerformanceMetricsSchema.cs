@@ -5,7 +5,7 @@ using TenancySchemas.Json;
 namespace TenancySchemas.Performance;
 
 /// <summary>A tenant's performance metrics (spec §2.7): thresholds, baselines, anomalies, trends, optimizations and SLAs.</summary>
-public sealed record PerformanceMetricsSchema
+public sealed record PerformanceMetricsSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the metrics id. The default value is a new GUID.</summary>
     public string MetricsId { get; init; } = RandomIds.NewUuid();

@@ -7,9 +7,9 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Performance;
 
 /// <summary>The rules of spec §2.7 for <see cref="PerformanceMetricsSchema"/>: field rules, P1-P6, then one rule set per tier.</summary>
-internal sealed class PerformanceMetricsValidator : TenancyValidator<PerformanceMetricsSchema>
+internal sealed class PerformanceMetricsValidator : FamilyValidator<PerformanceMetricsSchema>
 {
-    public PerformanceMetricsValidator(ValidationServices services)
+    public PerformanceMetricsValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.MetricsId).NotEmpty();
@@ -17,19 +17,19 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.CollectionIntervalSeconds).InclusiveBetween(5, 3600);
         RuleFor(x => x.RetentionDays).InclusiveBetween(1, 365);
-        RuleForEach(x => x.Thresholds).NotNull().SetValidator(new MetricThresholdValidator()).PrecheckItems();
-        RuleForEach(x => x.Baselines).NotNull().SetValidator(new PerformanceBaselineValidator()).PrecheckItems();
-        RuleForEach(x => x.Anomalies).NotNull().SetValidator(new AnomalyDetectionValidator()).PrecheckItems();
-        RuleForEach(x => x.Trends).NotNull().SetValidator(new PerformanceTrendValidator()).PrecheckItems();
-        RuleForEach(x => x.Optimizations).NotNull().SetValidator(new PerformanceOptimizationValidator()).PrecheckItems();
-        RuleForEach(x => x.SlaMetrics).NotNull().SetValidator(new SlaMetricsValidator()).PrecheckItems();
-        RuleForEach(x => x.ExportEndpoints).NotEmpty().HttpUrl().PrecheckItems();
+        RuleForEach(x => x.Thresholds).NotNull().SetValidator(new MetricThresholdValidator());
+        RuleForEach(x => x.Baselines).NotNull().SetValidator(new PerformanceBaselineValidator());
+        RuleForEach(x => x.Anomalies).NotNull().SetValidator(new AnomalyDetectionValidator());
+        RuleForEach(x => x.Trends).NotNull().SetValidator(new PerformanceTrendValidator());
+        RuleForEach(x => x.Optimizations).NotNull().SetValidator(new PerformanceOptimizationValidator());
+        RuleForEach(x => x.SlaMetrics).NotNull().SetValidator(new SlaMetricsValidator());
+        RuleForEach(x => x.ExportEndpoints).NotEmpty().HttpUrl();
         RuleFor(x => x.OverallPerformanceScore).InclusiveBetween(0.0, 100.0);
         RuleFor(x => x.HealthStatus).DefinedEnum();
         RuleFor(x => x.Environment).NotNull();
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
-        RuleFor(x => x).Custom((metrics, context) =>
+        RuleFor(x => x).Reports((metrics, report) =>
         {
             // P1: a target and the SLA of the same key agree exactly.
             for (var i = 0; i < metrics.SlaMetrics.Count; i++)
@@ -37,7 +37,7 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
                 if (metrics.SlaMetrics[i] is { Name: { } name } sla && PerformanceMetricsSchema.TargetKey(name) is var key &&
                     metrics.PerformanceTargets.TryGetValue(key, out var target) && target != sla.TargetValue)
                 {
-                    context.AddTenancyFailure($"PerformanceTargets[{key}]", TenancyErrorCodes.PerformanceInconsistentTargets, MessageArgs.Of(("Key", MessageValue.Quote(key))));
+                    report.Add($"PerformanceTargets[{key}]", TenancyErrorCodes.PerformanceInconsistentTargets, MessageArgs.Of(("Key", MessageValue.Quote(key))));
                 }
             }
 
@@ -54,21 +54,21 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
                 {
                     if (lower > upper)
                     {
-                        context.AddTenancyFailure($"Baselines[{i}].{property}", TenancyErrorCodes.PerformanceBaselineOrder, MessageArgs.Of(("Lower", at + lowerName), ("Upper", at + upperName)));
+                        report.Add($"Baselines[{i}].{property}", TenancyErrorCodes.PerformanceBaselineOrder, MessageArgs.Of(("Lower", at + lowerName), ("Upper", at + upperName)));
                     }
                 }
 
                 Order(b.MinValue, b.MedianValue, "min_value", "median_value", "MinValue");
                 Order(b.MedianValue, b.MaxValue, "median_value", "max_value", "MedianValue");
                 Order(b.P95Value, b.P99Value, "p95_value", "p99_value", "P95Value");
-                context.CheckOrder(b.ObservationEnd, b.ObservationStart, at + "observation_end", at + "observation_start", $"Baselines[{i}].ObservationEnd");
+                report.CheckOrder(b.ObservationEnd, b.ObservationStart, at + "observation_end", at + "observation_start", $"Baselines[{i}].ObservationEnd");
             }
 
             for (var i = 0; i < metrics.Trends.Count; i++)
             {
                 if (metrics.Trends[i] is { } t)
                 {
-                    context.CheckOrder(t.EndDate, t.StartDate, $"trends[{i}].end_date", $"trends[{i}].start_date", $"Trends[{i}].EndDate");
+                    report.CheckOrder(t.EndDate, t.StartDate, $"trends[{i}].end_date", $"trends[{i}].start_date", $"Trends[{i}].EndDate");
                 }
             }
 
@@ -78,18 +78,18 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
             {
                 if (metrics.Anomalies[i]?.BaselineId is { } baselineId && !baselineIds.Contains(baselineId))
                 {
-                    context.AddTenancyFailure($"Anomalies[{i}].BaselineId", TenancyErrorCodes.PerformanceUnknownBaseline,
+                    report.Add($"Anomalies[{i}].BaselineId", TenancyErrorCodes.PerformanceUnknownBaseline,
                         MessageArgs.Of(("BaselineId", MessageValue.Quote(baselineId))), Severity.Warning);
                 }
             }
 
             // P5.
-            context.ReportDuplicates(metrics.Thresholds, x => x.ThresholdId, i => $"Thresholds[{i}].ThresholdId", "threshold_id", TenancyErrorCodes.PerformanceDuplicateId);
-            context.ReportDuplicates(metrics.Baselines, x => x.BaselineId, i => $"Baselines[{i}].BaselineId", "baseline_id", TenancyErrorCodes.PerformanceDuplicateId);
-            context.ReportDuplicates(metrics.Anomalies, x => x.AnomalyId, i => $"Anomalies[{i}].AnomalyId", "anomaly_id", TenancyErrorCodes.PerformanceDuplicateId);
-            context.ReportDuplicates(metrics.Trends, x => x.TrendId, i => $"Trends[{i}].TrendId", "trend_id", TenancyErrorCodes.PerformanceDuplicateId);
-            context.ReportDuplicates(metrics.Optimizations, x => x.OptimizationId, i => $"Optimizations[{i}].OptimizationId", "optimization_id", TenancyErrorCodes.PerformanceDuplicateId);
-            context.ReportDuplicates(metrics.SlaMetrics, x => x.SlaId, i => $"SlaMetrics[{i}].SlaId", "sla_id", TenancyErrorCodes.PerformanceDuplicateId);
+            report.ReportDuplicates(metrics.Thresholds, x => x.ThresholdId, i => $"Thresholds[{i}].ThresholdId", "threshold_id", TenancyErrorCodes.PerformanceDuplicateId);
+            report.ReportDuplicates(metrics.Baselines, x => x.BaselineId, i => $"Baselines[{i}].BaselineId", "baseline_id", TenancyErrorCodes.PerformanceDuplicateId);
+            report.ReportDuplicates(metrics.Anomalies, x => x.AnomalyId, i => $"Anomalies[{i}].AnomalyId", "anomaly_id", TenancyErrorCodes.PerformanceDuplicateId);
+            report.ReportDuplicates(metrics.Trends, x => x.TrendId, i => $"Trends[{i}].TrendId", "trend_id", TenancyErrorCodes.PerformanceDuplicateId);
+            report.ReportDuplicates(metrics.Optimizations, x => x.OptimizationId, i => $"Optimizations[{i}].OptimizationId", "optimization_id", TenancyErrorCodes.PerformanceDuplicateId);
+            report.ReportDuplicates(metrics.SlaMetrics, x => x.SlaId, i => $"SlaMetrics[{i}].SlaId", "sla_id", TenancyErrorCodes.PerformanceDuplicateId);
         });
 
         TierRuleSets(tier =>
@@ -106,7 +106,7 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
     /// but it usually means the tenant was promised more than its tier sells (issue #4).
     /// </summary>
     private void SlaTargetsWithinPromise(TenantType tier) =>
-        RuleFor(x => x.SlaMetrics).Custom((slas, context) =>
+        RuleFor(x => x.SlaMetrics).Reports((slas, report) =>
         {
             var limits = Limits(tier);
             for (var i = 0; i < slas.Count; i++)
@@ -126,13 +126,12 @@ internal sealed class PerformanceMetricsValidator : TenancyValidator<Performance
                     : null;
                 if (promise is { } limit)
                 {
-                    context.AddTenancyFailure($"SlaMetrics[{i}].TargetValue", TenancyErrorCodes.TierSlaTargetBeyondPromise,
+                    report.Add($"SlaMetrics[{i}].TargetValue", TenancyErrorCodes.TierSlaTargetBeyondPromise,
                         MessageArgs.Of(("Name", MessageValue.Quote(name)), ("Value", sla.TargetValue), ("Limit", limit), ("Tier", TierName(tier))), Severity.Warning);
                 }
             }
         });
 
-    protected override string? TenantIdOf(PerformanceMetricsSchema document) => document.TenantId;
 }
 
 internal sealed class MetricThresholdValidator : AbstractValidator<MetricThreshold>
@@ -146,7 +145,7 @@ internal sealed class MetricThresholdValidator : AbstractValidator<MetricThresho
 
         // P4: the warning comes before the critical value in the operator's direction; eq and between are not ordered.
         RuleFor(x => x.WarningValue)
-            .Must((t, warning) => warning is not { } w || t.CriticalValue is not { } c || t.Operator switch
+            .Satisfies((t, warning) => warning is not { } w || t.CriticalValue is not { } c || t.Operator switch
             {
                 ThresholdOperator.Gt or ThresholdOperator.Gte => w <= c,
                 ThresholdOperator.Lt or ThresholdOperator.Lte => w >= c,
@@ -158,7 +157,7 @@ internal sealed class MetricThresholdValidator : AbstractValidator<MetricThresho
         // A between threshold is a range: the model has no second bound, so warning_value and critical_value are its two ends.
         // A Warning (issue #4): the spec's contract leaves between unchecked, so a missing bound must not change the verdict.
         RuleFor(x => x.Operator)
-            .Must((t, op) => op != ThresholdOperator.Between || (t.WarningValue is not null && t.CriticalValue is not null))
+            .Satisfies((t, op) => op != ThresholdOperator.Between || (t.WarningValue is not null && t.CriticalValue is not null))
             .WithTenancyError(TenancyErrorCodes.PerformanceBetweenBounds)
             .WithSeverity(Severity.Warning);
     }

@@ -13,7 +13,7 @@ namespace TenancySchemas.Tenants;
 /// The configuration of one tenant (spec §2.1). Immutable; reading or constructing it never validates it —
 /// use <c>IValidator&lt;TenantConfigSchema&gt;</c>, whose tier rule set follows <see cref="TenantType"/>.
 /// </summary>
-public sealed record TenantConfigSchema
+public sealed record TenantConfigSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the tenant id (3-64 of <c>A-Z a-z 0-9 _ -</c>, starting with a letter or digit).</summary>
     public required string TenantId { get; init; }

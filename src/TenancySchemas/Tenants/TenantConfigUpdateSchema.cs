@@ -12,7 +12,7 @@ namespace TenancySchemas.Tenants;
 /// Nested objects and maps replace the whole value. <c>tenant_id</c>, <c>tenant_type</c>, <c>country_code</c>,
 /// <c>expires_at</c>, <c>api_endpoints</c> and the timestamps cannot be updated.
 /// </summary>
-public sealed record TenantConfigUpdateSchema
+public sealed record TenantConfigUpdateSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the new display name (2-100 characters).</summary>
     public string? TenantName { get; init; }

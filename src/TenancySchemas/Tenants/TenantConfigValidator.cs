@@ -9,24 +9,24 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Tenants;
 
 /// <summary>The rules of spec §2.1 for <see cref="TenantConfigSchema"/>: field rules, T1-T5, then one rule set per tier.</summary>
-internal sealed partial class TenantConfigValidator : TenancyValidator<TenantConfigSchema>
+internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConfigSchema>
 {
     private static readonly string[] StrongEncryption = ["AES-256", "ChaCha20-Poly1305"];
 
-    public TenantConfigValidator(ValidationServices services)
+    public TenantConfigValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.TenantId).NotEmpty().TenantIdFormat();
         RuleFor(x => x.TenantName).NotEmpty().Length(2, 100);
         RuleFor(x => x.TenantType).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
-        RuleForEach(x => x.Features).DefinedEnum().PrecheckItems();
-        RuleFor(x => x.Quotas).NotNull().SetValidator(new TenantQuotasValidator()).PrecheckChild();
-        RuleFor(x => x.Sla).NotNull().SetValidator(new TenantSlaValidator()).PrecheckChild();
-        RuleFor(x => x.Security).NotNull().SetValidator(new TenantSecurityConfigValidator()).PrecheckChild();
-        RuleFor(x => x.Monitoring).NotNull().SetValidator(new TenantMonitoringConfigValidator()).PrecheckChild();
-        RuleFor(x => x.Billing).NotNull().SetValidator(new TenantBillingConfigValidator()).PrecheckChild();
-        RuleForEach(x => x.ComplianceLevels).DefinedEnum().PrecheckItems();
+        RuleForEach(x => x.Features).DefinedEnum();
+        RuleFor(x => x.Quotas).NotNull().SetValidator(new TenantQuotasValidator());
+        RuleFor(x => x.Sla).NotNull().SetValidator(new TenantSlaValidator());
+        RuleFor(x => x.Security).NotNull().SetValidator(new TenantSecurityConfigValidator());
+        RuleFor(x => x.Monitoring).NotNull().SetValidator(new TenantMonitoringConfigValidator());
+        RuleFor(x => x.Billing).NotNull().SetValidator(new TenantBillingConfigValidator());
+        RuleForEach(x => x.ComplianceLevels).DefinedEnum();
         RuleFor(x => x.IsolationLevel).DefinedEnum();
         RuleFor(x => x.AdminEmail).NotEmpty().Email();
         RuleFor(x => x.ContactPhone).E164Phone();
@@ -45,22 +45,20 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
 
         // T3-T5: what the claimed compliance levels demand of the security settings.
         RuleFor(x => x.Security.MfaRequired)
-            .Equal(true).When(x => x.Security is not null && x.ComplianceLevels.Contains(ComplianceLevel.Hipaa))
+            .Equal(true).OnlyWhen(x => x.Security is not null && x.ComplianceLevels.Contains(ComplianceLevel.Hipaa))
             .WithTenancyError(TenancyErrorCodes.HipaaRequiresMfa);
         RuleFor(x => x.Security.EncryptionLevel)
-            .Must(level => StrongEncryption.Contains(level, StringComparer.Ordinal))
-            .When(x => x.Security is not null && x.ComplianceLevels.Contains(ComplianceLevel.PciDss))
+            .Satisfies(level => StrongEncryption.Contains(level, StringComparer.Ordinal))
+            .OnlyWhen(x => x.Security is not null && x.ComplianceLevels.Contains(ComplianceLevel.PciDss))
             .WithTenancyError(TenancyErrorCodes.PciRequiresStrongEncryption);
         RuleFor(x => x.Security.AuditRetentionDays)
-            .GreaterThanOrEqualTo(365).When(x => x.Security is not null && x.ComplianceLevels.Contains(ComplianceLevel.Soc2))
+            .GreaterThanOrEqualTo(365).OnlyWhen(x => x.Security is not null && x.ComplianceLevels.Contains(ComplianceLevel.Soc2))
             .WithTenancyError(TenancyErrorCodes.Soc2AuditRetention, (_, days) => MessageArgs.Of(("Days", days)));
 
         TierRuleSets(TierRules);
     }
 
-    protected override string? TenantIdOf(TenantConfigSchema document) => document.TenantId;
 
-    protected override TenantType? DocumentTier(TenantConfigSchema document) => document.TenantType;
 
     private void TierRules(TenantType tier)
     {
@@ -70,38 +68,37 @@ internal sealed partial class TenantConfigValidator : TenancyValidator<TenantCon
         Quota(tier, x => x.Quotas.BackupRetention, l => l.MaxBackupRetentionDays, "quota.backup_retention");
 
         RuleFor(x => x.Sla.UptimePercentage)
-            .Must(uptime => uptime is null || uptime <= Limits(tier).BestUptimePercentage).When(x => x.Sla is not null)
+            .Satisfies(uptime => uptime is null || uptime <= Limits(tier).BestUptimePercentage).OnlyWhen(x => x.Sla is not null)
             .WithTenancyError(TenancyErrorCodes.TierSlaUptimeNotAllowed, (_, uptime) => TierArgs(tier, Limits(tier).BestUptimePercentage, uptime));
         RuleFor(x => x.Sla.ResponseTimeMs)
-            .Must(ms => ms is null || ms >= Limits(tier).BestResponseTimeMs).When(x => x.Sla is not null)
+            .Satisfies(ms => ms is null || ms >= Limits(tier).BestResponseTimeMs).OnlyWhen(x => x.Sla is not null)
             .WithTenancyError(TenancyErrorCodes.TierSlaResponseNotAllowed, (_, ms) => TierArgs(tier, Limits(tier).BestResponseTimeMs, ms));
         RuleFor(x => x.Sla.SupportResponseMinutes)
-            .Must(minutes => minutes is null || minutes >= Limits(tier).BestSupportResponseMinutes).When(x => x.Sla is not null)
+            .Satisfies(minutes => minutes is null || minutes >= Limits(tier).BestSupportResponseMinutes).OnlyWhen(x => x.Sla is not null)
             .WithTenancyError(TenancyErrorCodes.TierSlaSupportNotAllowed, (_, minutes) => TierArgs(tier, Limits(tier).BestSupportResponseMinutes, minutes));
 
-        RuleFor(x => x.Features).Custom((features, context) =>
+        RuleFor(x => x.Features).Reports((features, report) =>
         {
             foreach (var feature in Enum.GetValues<TenantFeature>())
             {
                 if (features.Contains(feature) && !Limits(tier).AllowedFeatures.Contains(feature.ToWire()))
                 {
-                    context.AddTenancyFailure("Features", TenancyErrorCodes.TierFeatureNotAllowed, MessageArgs.Of(("Feature", feature.ToWire()), ("Tier", TierName(tier))));
+                    report.Add("Features", TenancyErrorCodes.TierFeatureNotAllowed, MessageArgs.Of(("Feature", feature.ToWire()), ("Tier", TierName(tier))));
                 }
             }
         });
         RuleForEach(x => x.ComplianceLevels)
-            .Must(level => Limits(tier).AllowedCompliance.Contains(level.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))))
-            .PrecheckItems();
+            .Satisfies(level => Limits(tier).AllowedCompliance.Contains(level.ToWireOrNumber()))
+            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))));
         MaximumRetention(tier, x => x.Monitoring.RetentionDays, "data.monitoring", when: x => x.Monitoring is not null);
         RuleFor(x => x.WebhookUrl)
-            .Must(url => url is null || Limits(tier).WebhooksAllowed)
+            .Satisfies(url => url is null || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
     }
 
     private void Quota(TenantType tier, System.Linq.Expressions.Expression<Func<TenantConfigSchema, int?>> quota, Func<TierLimits, int> limit, string quotaName) =>
         RuleFor(quota)
-            .Must(value => value is null || value <= limit(Limits(tier))).When(x => x.Quotas is not null)
+            .Satisfies(value => value is null || value <= limit(Limits(tier))).OnlyWhen(x => x.Quotas is not null)
             .WithTenancyError(TenancyErrorCodes.TierQuotaExceeded, (_, value) =>
                 MessageArgs.Of(("Tier", TierName(tier)), ("Limit", limit(Limits(tier))), ("Quota", TenancyStringLocalizer.Instance[quotaName].Value), ("Value", value)));
 
@@ -146,7 +143,7 @@ internal sealed class TenantSecurityConfigValidator : AbstractValidator<TenantSe
         RuleFor(x => x.EncryptionLevel).NotEmpty();
         RuleFor(x => x.PasswordPolicy).NotNull();
         RuleFor(x => x.SessionTimeoutMinutes).InclusiveBetween(5, 480);
-        RuleForEach(x => x.IpWhitelist).NotEmpty().IpOrCidr().PrecheckItems();
+        RuleForEach(x => x.IpWhitelist).NotEmpty().IpOrCidr();
         RuleFor(x => x.AuditRetentionDays).InclusiveBetween(90, 2555);
     }
 }

@@ -15,6 +15,9 @@ public static class TenancyErrorCodes
     /// <summary><c>tenancy.json.too_deep</c>: The document nests deeper than the configured limit.</summary>
     public const string JsonTooDeep = "tenancy.json.too_deep";
 
+    /// <summary><c>tenancy.json.too_many_errors</c>: More failures than the limit were found; the rest are not reported.</summary>
+    public const string JsonTooManyErrors = "tenancy.json.too_many_errors";
+
     /// <summary><c>tenancy.json.unknown_member</c>: A member that the schema does not define.</summary>
     public const string JsonUnknownMember = "tenancy.json.unknown_member";
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using TenancySchemas.Localization;
 
 namespace TenancySchemas.Validation;
@@ -13,18 +12,6 @@ internal static class TenancyRuleExtensions
     public static IRuleBuilderOptions<T, TProperty> WithTenancyError<T, TProperty>(
         this IRuleBuilderOptions<T, TProperty> rule, string code, Func<T, TProperty, MessageArgs> args) =>
         rule.WithErrorCode(code).WithMessage((document, value) => TenancyStringLocalizer.Instance.Format(code, args(document, value).Items));
-
-    /// <summary>Adds a failure from a custom rule, with its code, localized message and severity.</summary>
-    public static void AddTenancyFailure<T>(
-        this ValidationContext<T> context, string propertyPath, string code, MessageArgs args, Severity severity = Severity.Error)
-    {
-        var path = context.PropertyChain.BuildPropertyPath(propertyPath);
-        context.AddFailure(new ValidationFailure(path, TenancyStringLocalizer.Instance.Format(code, args.Items))
-        {
-            ErrorCode = code,
-            Severity = severity,
-        });
-    }
 }
 
 /// <summary>The named arguments of a message template: <c>MessageArgs.Of(("Tier", tier), ("Limit", 10))</c>.</summary>

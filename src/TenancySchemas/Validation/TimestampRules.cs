@@ -14,24 +14,24 @@ internal static class TimestampRules
         string laterWireName,
         string earlierWireName) =>
         validator.RuleFor(later)
-            .Must((document, value) => value is null || earlier(document) is not { } bound || value >= bound)
+            .Satisfies((document, value) => value is null || earlier(document) is not { } bound || value >= bound)
             .WithTenancyError(TenancyErrorCodes.TimestampOrder, (_, _) => MessageArgs.Of(("Later", laterWireName), ("Earlier", earlierWireName)));
 
     /// <summary>Fails when the expiry is not after the creation (<c>tenancy.common.expires_before_created</c>).</summary>
     public static void ExpiresAfterCreation<T>(this AbstractValidator<T> validator, Expression<Func<T, DateTimeOffset?>> expiresAt, Func<T, DateTimeOffset> createdAt) =>
         validator.RuleFor(expiresAt)
-            .Must((document, expires) => expires is null || expires > createdAt(document))
+            .Satisfies((document, expires) => expires is null || expires > createdAt(document))
             .WithTenancyError(TenancyErrorCodes.ExpiresBeforeCreated);
 }
 
 /// <summary>The timestamp-order check inside custom rules that walk lists, where the message names the item (<c>deliveries[2].sent_at</c>).</summary>
 internal static class TimestampOrderFailures
 {
-    public static void CheckOrder<T>(this ValidationContext<T> context, DateTimeOffset? later, DateTimeOffset? earlier, string laterWirePath, string earlierWirePath, string propertyPath)
+    public static void CheckOrder<T>(this FailureReport<T> report, DateTimeOffset? later, DateTimeOffset? earlier, string laterWirePath, string earlierWirePath, string propertyPath)
     {
         if (later is { } l && earlier is { } e && l < e)
         {
-            context.AddTenancyFailure(propertyPath, TenancyErrorCodes.TimestampOrder, MessageArgs.Of(("Later", laterWirePath), ("Earlier", earlierWirePath)));
+            report.Add(propertyPath, TenancyErrorCodes.TimestampOrder, MessageArgs.Of(("Later", laterWirePath), ("Earlier", earlierWirePath)));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace TenancySchemas.Validation;
 internal static class UniqueIdRules
 {
     public static void ReportDuplicates<T, TItem>(
-        this ValidationContext<T> context,
+        this FailureReport<T> report,
         IEnumerable<TItem?> items,
         Func<TItem, string?> id,
         Func<int, string> propertyPath,
@@ -22,7 +22,7 @@ internal static class UniqueIdRules
         {
             if (item is not null && id(item) is { } value && !seen.Add(value))
             {
-                context.AddTenancyFailure(propertyPath(index), code, MessageArgs.Of(("IdName", idWireName), ("Id", MessageValue.Quote(value))));
+                report.Add(propertyPath(index), code, MessageArgs.Of(("IdName", idWireName), ("Id", MessageValue.Quote(value))));
             }
 
             index++;

@@ -11,7 +11,7 @@ namespace TenancySchemas.Warnings;
 /// A warning: something that may become an alert (spec §2.3). The base of <see cref="TenantWarningSchema"/>; validate it
 /// with <c>IValidator&lt;WarningSchema&gt;</c>.
 /// </summary>
-public record WarningSchema
+public record WarningSchema : Schemas.ITenancyDocument
 {
     private static readonly FrozenDictionary<WarningType, string[]> ActionsByType = new Dictionary<WarningType, string[]>
     {

@@ -7,10 +7,10 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Warnings;
 
 /// <summary>The rules of spec §2.3 for every warning: field rules, W1-W4, then one rule set per tier.</summary>
-internal abstract class WarningValidatorBase<T> : TenancyValidator<T>
+internal abstract class WarningValidatorBase<T> : FamilyValidator<T>
     where T : WarningSchema
 {
-    protected WarningValidatorBase(ValidationServices services)
+    protected WarningValidatorBase(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.WarningId).NotEmpty();
@@ -23,10 +23,10 @@ internal abstract class WarningValidatorBase<T> : TenancyValidator<T>
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Source).DefinedEnum();
         RuleFor(x => x.Environment).NotNull();
-        RuleForEach(x => x.Metrics).NotNull().SetValidator(new WarningMetricValidator()).PrecheckItems();
-        RuleFor(x => x.Prediction!).SetValidator(new WarningPredictionValidator()).When(x => x.Prediction is not null);
-        RuleFor(x => x.Impact).NotNull().SetValidator(new WarningImpactValidator()).PrecheckChild();
-        RuleForEach(x => x.Mitigations).NotNull().SetValidator(new WarningMitigationValidator()).PrecheckItems();
+        RuleForEach(x => x.Metrics).NotNull().SetValidator(new WarningMetricValidator());
+        RuleFor(x => x.Prediction!).SetValidator(new WarningPredictionValidator()).OnlyWhen(x => x.Prediction is not null);
+        RuleFor(x => x.Impact).NotNull().SetValidator(new WarningImpactValidator());
+        RuleForEach(x => x.Mitigations).NotNull().SetValidator(new WarningMitigationValidator());
         RuleFor(x => x.EscalationThresholdHours).InclusiveBetween(1, 168);
         RuleFor(x => x.RunbookUrl).HttpUrl();
         RuleFor(x => x.DashboardUrl).HttpUrl();
@@ -34,13 +34,13 @@ internal abstract class WarningValidatorBase<T> : TenancyValidator<T>
 
         // W1: the default of 24 hours fails for urgent warnings on purpose: they must set 1-4.
         RuleFor(x => x.EscalationThresholdHours)
-            .LessThanOrEqualTo(4).When(x => x.Severity == WarningSeverity.Urgent)
+            .LessThanOrEqualTo(4).OnlyWhen(x => x.Severity == WarningSeverity.Urgent)
             .WithTenancyError(TenancyErrorCodes.WarningUrgentEscalationThreshold);
 
         // W2.
         RuleFor(x => x.Prediction!.EscalationProbability)
             .NotEqual(EscalationProbability.VeryLow)
-            .When(x => x.Prediction is not null && x.Severity is WarningSeverity.Urgent or WarningSeverity.High)
+            .OnlyWhen(x => x.Prediction is not null && x.Severity is WarningSeverity.Urgent or WarningSeverity.High)
             .WithTenancyError(TenancyErrorCodes.WarningSeverityProbabilityMismatch);
 
         // W3, W4.
@@ -54,37 +54,35 @@ internal abstract class WarningValidatorBase<T> : TenancyValidator<T>
         TierRuleSets(TierRules);
     }
 
-    protected sealed override string? TenantIdOf(T document) => document.TenantId;
 
     private void TierRules(TenantType tier)
     {
         RuleFor(x => x.Prediction)
-            .Must(prediction => prediction is null || Limits(tier).MlAllowed)
+            .Satisfies(prediction => prediction is null || Limits(tier).MlAllowed)
             .WithTenancyError(TenancyErrorCodes.TierMlNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
         RuleFor(x => x.Source)
-            .Must(source => source != WarningSource.MlPrediction || Limits(tier).MlAllowed)
+            .Satisfies(source => source != WarningSource.MlPrediction || Limits(tier).MlAllowed)
             .WithTenancyError(TenancyErrorCodes.TierMlNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
         RuleFor(x => x.AutoMitigationEnabled)
-            .Must(enabled => !enabled || Limits(tier).MlAllowed)
+            .Satisfies(enabled => !enabled || Limits(tier).MlAllowed)
             .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
         RuleForEach(x => x.Mitigations)
-            .Must(mitigation => mitigation is null || !mitigation.Automated || Limits(tier).MlAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
-            .PrecheckItems();
+            .Satisfies(mitigation => mitigation is null || !mitigation.Automated || Limits(tier).MlAllowed)
+            .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
     }
 }
 
 /// <summary>The validator of <see cref="WarningSchema"/>.</summary>
-internal sealed class WarningValidator(ValidationServices services) : WarningValidatorBase<WarningSchema>(services);
+internal sealed class WarningValidator(RuleServices services) : WarningValidatorBase<WarningSchema>(services);
 
 /// <summary>The validator of <see cref="TenantWarningSchema"/>: every warning rule, plus its own members.</summary>
 internal sealed class TenantWarningValidator : WarningValidatorBase<TenantWarningSchema>
 {
-    public TenantWarningValidator(ValidationServices services)
+    public TenantWarningValidator(RuleServices services)
         : base(services)
     {
         RuleFor(x => x.CostImpact).GreaterThanOrEqualTo(0);
-        RuleForEach(x => x.TenantSpecificActions).NotEmpty().PrecheckItems();
+        RuleForEach(x => x.TenantSpecificActions).NotEmpty();
     }
 }
 

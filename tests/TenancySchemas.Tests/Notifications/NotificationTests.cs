@@ -216,7 +216,7 @@ public sealed class NotificationTests : IDisposable
             ["Tenancy:Tiers:Enterprise:MaxBatchSize"] = "500",
         }).Build().GetSection("Tenancy");
         using var provider = new ServiceCollection()
-            .AddTenancySchemas(section, o => o.EnableRateLimiting = false)
+            .AddTenancySchemas(section)
             .BuildServiceProvider();
         var validator = provider.GetRequiredService<FluentValidation.IValidator<NotificationBatchSchema>>();
         NotificationBatchSchema Sized(int size) => Samples.Batch() with { BatchSize = size };

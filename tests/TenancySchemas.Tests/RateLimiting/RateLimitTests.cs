@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using TenancySchemas.Alerts;
+using TenancySchemas.Isolation;
 using TenancySchemas.RateLimiting;
 using TenancySchemas.Tenants;
 using TenancySchemas.Tests.Support;
@@ -7,187 +9,183 @@ using TenancySchemas.Tiers;
 
 namespace TenancySchemas.Tests.RateLimiting;
 
-/// <summary>Per-tenant token buckets sized by the tier table.</summary>
+/// <summary>
+/// Per-tenant token buckets keyed on the calling tenant and sized by its tier, on the injected clock; validation itself
+/// is never rate limited.
+/// </summary>
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task A_flood_from_one_tenant_is_rejected_past_its_burst_while_another_tenant_passes()
+    public void Validation_never_throws_for_a_rate_limit_however_often_a_trial_tenant_calls()
     {
-        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
-        var validator = host.Validator<TenantConfigSchema>();
-        var flooder = Samples.Tenant(TenantType.Trial) with { TenantId = "flood_01" };
-        var neighbour = Samples.Tenant(TenantType.Trial) with { TenantId = "quiet_02" };
+        using var host = new ObservedHost();
+        var accessor = host.Services.GetRequiredService<ITenantContextAccessor>();
+        accessor.Current = new TenantContext("sprout_trial", TenantType.Trial);
+        var validator = host.Services.GetRequiredService<IValidator<AlertSchema>>();
+        var alert = Samples.Alert() with { TenantId = "sprout_trial" };
 
-        var accepted = 0;
-        var rejected = 0;
-        var flood = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 3_000; i++)
-        {
-            try
-            {
-                validator.Validate(flooder);
-                accepted++;
-            }
-            catch (TenancyRateLimitExceededException exception)
-            {
-                rejected++;
-                exception.TenantId.Should().Be("flood_01");
-                exception.Tier.Should().Be(TenantType.Trial);
-            }
-        }
+        var results = Enumerable.Range(0, 1_000).Select(_ => validator.Validate(alert)).ToList();
 
-        // The trial burst is 20 and 10 more per second come back: a flood gets its burst and what came back meanwhile.
-        accepted.Should().BeInRange(20, AtMost(20, flood.Elapsed));
-        rejected.Should().Be(3_000 - accepted);
-        for (var i = 0; i < 15; i++)
-        {
-            validator.Validate(neighbour).IsValid.Should().BeTrue("one tenant's flood never slows another tenant");
-        }
-
-        var text = await host.ScrapeAsync();
-        text.Should().Contain($"tenancy_schema_rate_limited_total{{tier=\"trial\"}} {rejected}");
-        text.Should().Contain($"tenancy_schema_validations_total{{schema=\"tenant_config\",tier=\"trial\",outcome=\"rejected\"}} {rejected}");
-        host.Sink.Events.Count(e => e.Properties["Outcome"].ToString() == "\"rejected\"").Should().Be(rejected);
-        TenancySchemas.Auditing.AuditChainVerifier.Verify(host.Sink.Events.Select(TenancySchemas.Tests.Auditing.AuditTrailTests.ToRecord)).IsIntact.Should().BeTrue();
+        results.Should().HaveCount(1_000).And.OnlyContain(result => result.IsValid);
     }
 
     [Fact]
-    public void A_tenant_that_used_its_burst_gets_its_tier_rate_back_every_second()
+    public async Task A_flood_from_one_tenant_is_refused_past_its_burst_while_another_tenant_passes()
     {
-        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
-        var validator = host.Validator<TenantConfigSchema>();
-        var tenant = Samples.Tenant(TenantType.Trial) with { TenantId = "refill_01" };
+        using var host = new ObservedHost();
+        var limiter = host.Services.GetRequiredService<ITenantRateLimiter>();
+        var flooder = new TenantContext("flood_01", TenantType.Trial);
 
-        // Validations until the first rejection, and how long they took (the bounds allow for a slow, busy machine).
-        (int Accepted, TimeSpan Elapsed) UntilRejected()
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            for (var accepted = 0; accepted < 10_000; accepted++)
-            {
-                try
-                {
-                    validator.Validate(tenant);
-                }
-                catch (TenancyRateLimitExceededException)
-                {
-                    return (accepted, watch.Elapsed);
-                }
-            }
+        var accepted = Take(limiter, flooder, 3_000);
 
-            throw new InvalidOperationException("never rejected");
-        }
-
-        var burst = UntilRejected();
-        burst.Accepted.Should().BeInRange(20, AtMost(20, burst.Elapsed), "the trial burst is 20");
-
-        // The buckets are refilled by the partitioned limiter's timer, not each by its own: 10 tokens per second, in
-        // steps of the timer's tick. The timer runs on the thread pool, which a busy machine (the rest of the suite)
-        // may keep from it for a while: the test takes what comes back until it has 10, however long that takes, and
-        // checks it never came faster than the tier's rate.
-        var refill = System.Diagnostics.Stopwatch.StartNew();
-        var refilled = 0;
-        while (refilled < 10 && refill.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            Thread.Sleep(TimeSpan.FromMilliseconds(300));
-            refilled += UntilRejected().Accepted;
-            refilled.Should().BeLessThanOrEqualTo(AtMost(0, refill.Elapsed), "no more than 10 per second come back");
-        }
-
-        refilled.Should().BeGreaterThanOrEqualTo(10, "the tier's rate comes back");
+        accepted.Should().Be(20, "the trial burst is 20 and the clock does not move");
+        Take(limiter, new TenantContext("quiet_02", TenantType.Trial), 15).Should().Be(15, "one tenant's flood never touches another's bucket");
+        var text = await host.ScrapeAsync();
+        text.Should().Contain($"tenancy_schema_rate_limited_total{{tier=\"trial\"}} {3_000 - 20}");
     }
 
-    // The most a trial tenant can get in a window: what its bucket held, and 10 tokens for each refill the limiter's
-    // timer may have made meanwhile (one per whole second, and one more for the second the window started in).
-    private static int AtMost(int held, TimeSpan window) => held + (10 * ((int)window.TotalSeconds + 1));
+    [Fact]
+    public void A_refused_lease_says_when_to_retry()
+    {
+        using var host = new ObservedHost();
+        var limiter = host.Services.GetRequiredService<ITenantRateLimiter>();
+        var tenant = new TenantContext("retry_01", TenantType.Trial);
+        Take(limiter, tenant, 20);
+
+        using var refused = limiter.AttemptAcquire(tenant);
+
+        refused.IsAcquired.Should().BeFalse();
+        refused.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter).Should().BeTrue();
+        retryAfter.Should().Be(TimeSpan.FromSeconds(0.1), "a trial bucket gains a token every tenth of a second");
+    }
+
+    [Fact]
+    public void A_tenant_that_used_its_burst_gets_its_tier_rate_back_every_second_and_never_more_than_its_burst()
+    {
+        using var host = new ObservedHost();
+        var limiter = host.Services.GetRequiredService<ITenantRateLimiter>();
+        var tenant = new TenantContext("refill_01", TenantType.Trial);
+        Take(limiter, tenant, 100).Should().Be(20);
+
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        Take(limiter, tenant, 100).Should().Be(10, "a trial tenant gets 10 requests per second back");
+
+        host.Clock.Advance(TimeSpan.FromMilliseconds(500));
+        Take(limiter, tenant, 100).Should().Be(5);
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        Take(limiter, tenant, 100).Should().Be(20, "a bucket never holds more than its burst");
+    }
 
     [Fact]
     public void Bigger_tiers_get_bigger_bursts_and_configuration_can_change_them()
     {
         using var host = new ObservedHost(o =>
         {
-            o.EnableRateLimiting = true;
             o.Tiers.Standard = o.Tiers.Standard with { ValidationBurst = 5, ValidationRequestsPerSecond = 1 };
+            o.TenantTiers["known_pro"] = TenantType.Professional;
         });
         var limiter = host.Services.GetRequiredService<ITenantRateLimiter>();
 
-        int Burst(string tenant, TenantType? tier)
+        Take(limiter, new TenantContext("s1_tenant", TenantType.Standard), 100_000).Should().Be(5);
+        Take(limiter, new TenantContext("p1_tenant", TenantType.Professional), 100_000).Should().Be(2_000);
+        Take(limiter, new TenantContext("known_pro"), 100_000).Should().Be(2_000, "without a tier in the context, the tier resolver's");
+        Take(limiter, new TenantContext("u1_tenant"), 100_000).Should().Be(20, "an unknown tier gets the trial budget, never a wider one");
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("-leading-dash")]
+    [InlineData("../../etc")]
+    [InlineData("tenant id with spaces")]
+    public void A_caller_whose_tenant_id_is_not_one_is_refused_without_a_bucket(string tenantId)
+    {
+        using var host = new ObservedHost();
+        var limiter = (TenantRateLimiter)host.Services.GetRequiredService<ITenantRateLimiter>();
+
+        using var lease = limiter.AttemptAcquire(new TenantContext(tenantId, TenantType.Enterprise));
+
+        lease.IsAcquired.Should().BeFalse();
+        limiter.Partitions.Should().Be(0);
+    }
+
+    [Fact]
+    public void Long_tenant_ids_never_reach_the_limiter_memory()
+    {
+        using var host = new ObservedHost();
+        var limiter = (TenantRateLimiter)host.Services.GetRequiredService<ITenantRateLimiter>();
+
+        for (var i = 0; i < 400; i++)
         {
-            var n = 0;
-            while (n < 100_000)
-            {
-                using var lease = limiter.AttemptAcquire(tenant, tier);
-                if (!lease.IsAcquired)
-                {
-                    break;
-                }
-
-                n++;
-            }
-
-            return n;
+            using var lease = limiter.AttemptAcquire(new TenantContext(new string((char)('a' + (i % 26)), 480_000) + i, TenantType.Enterprise));
+            lease.IsAcquired.Should().BeFalse();
         }
 
-        Burst("s1", TenantType.Standard).Should().BeInRange(5, 6);
-        Burst("p1", TenantType.Professional).Should().BeInRange(2_000, 2_100);
-        Burst("u1", null).Should().BeInRange(20, 30, "an unknown tier gets the trial budget, never a wider one");
+        limiter.Partitions.Should().Be(0, "an id longer than 64 characters is refused before a bucket exists");
     }
 
     [Fact]
-    public void A_rejected_document_is_never_reported_invalid()
+    public void The_number_of_tenants_tracked_stays_bounded()
     {
-        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
-        var validator = host.Validator<TenantConfigSchema>();
-        var tenant = Samples.Tenant(TenantType.Trial) with { TenantId = "burst_09" };
+        using var host = new ObservedHost();
+        var limiter = (TenantRateLimiter)host.Services.GetRequiredService<ITenantRateLimiter>();
 
-        var outcomes = Enumerable.Range(0, 200).Select(_ =>
+        for (var i = 0; i < 3 * TenantRateLimiter.MaxPartitions; i++)
         {
-            try
-            {
-                return validator.Validate(tenant).IsValid ? "valid" : "invalid";
-            }
-            catch (TenancyRateLimitExceededException)
-            {
-                return "rejected";
-            }
-        }).ToList();
+            using var lease = limiter.AttemptAcquire(new TenantContext($"tenant_{i:D6}", TenantType.Enterprise));
+            lease.IsAcquired.Should().BeTrue();
+        }
 
-        outcomes.Should().NotContain("invalid").And.Contain("rejected");
+        limiter.Partitions.Should().BeLessThanOrEqualTo(TenantRateLimiter.MaxPartitions);
     }
-}
 
-/// <summary>Measures process memory, so it runs alone.</summary>
-[Collection(nameof(TenancySchemas.Tests.DependencyInjection.ProcessEnvironment))]
-public sealed class RateLimitMemoryTests
-{
     [Fact]
-    public void Idle_tenants_are_evicted_so_memory_stays_bounded()
+    public void An_evicted_busy_tenant_is_evicted_last()
     {
-        using var host = new ObservedHost(o => o.EnableRateLimiting = true);
+        using var host = new ObservedHost();
+        var limiter = (TenantRateLimiter)host.Services.GetRequiredService<ITenantRateLimiter>();
+        var busy = new TenantContext("busy_tenant", TenantType.Trial);
+        Take(limiter, busy, 20);
+
+        // Many other tenants, each used once: their buckets are the ones dropped when the bound is reached.
+        for (var i = 0; i < TenantRateLimiter.MaxPartitions + 10; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromTicks(1));
+            using var lease = limiter.AttemptAcquire(new TenantContext($"other_{i:D6}", TenantType.Trial));
+            if (i % 1_000 == 0)
+            {
+                Take(limiter, busy, 1).Should().Be(0, "the busy tenant's bucket is still empty: it was kept");
+            }
+        }
+    }
+
+    [Fact]
+    public void Validating_documents_that_claim_another_tenant_spends_nobody_s_budget()
+    {
+        using var host = new ObservedHost();
+        host.Services.GetRequiredService<ITenantContextAccessor>().Current = new TenantContext("sprout_trial", TenantType.Trial);
+        var validator = host.Services.GetRequiredService<IValidator<TenantConfigSchema>>();
+        var claimingBakery = Samples.Tenant(TenantType.Enterprise) with { TenantId = "bakery-42" };
+
+        for (var i = 0; i < 200; i++)
+        {
+            validator.Validate(claimingBakery);
+        }
+
         var limiter = host.Services.GetRequiredService<ITenantRateLimiter>();
+        Take(limiter, new TenantContext("bakery-42", TenantType.Trial), 100).Should().Be(20, "bakery-42's bucket is untouched");
+        Take(limiter, new TenantContext("sprout_trial", TenantType.Trial), 100).Should().Be(20, "and the validator never spent the caller's either");
+    }
 
-        void Touch(int from, int count)
+    private static int Take(ITenantRateLimiter limiter, TenantContext caller, int attempts)
+    {
+        var acquired = 0;
+        for (var i = 0; i < attempts; i++)
         {
-            for (var i = from; i < from + count; i++)
-            {
-                using var lease = limiter.AttemptAcquire($"tenant_{i}", TenantType.Enterprise);
-            }
+            using var lease = limiter.AttemptAcquire(caller);
+            acquired += lease.IsAcquired ? 1 : 0;
         }
 
-        Touch(0, 10_000);
-        GC.Collect();
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        Touch(10_000, 1_000_000);
-        var peak = GC.GetTotalMemory(forceFullCollection: true);
-
-        // The partitioned limiter drops a bucket that has been full (idle) for 10 s; its heartbeat runs every 100 ms.
-        Thread.Sleep(TimeSpan.FromSeconds(11));
-        Touch(1_010_000, 1);
-        Thread.Sleep(300);
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-
-        // What stays is the partition table's capacity (a dictionary never shrinks), not the buckets themselves.
-        (after - before).Should().BeLessThan((peak - before) / 4,
-            "1,000,000 idle tenants must be evicted (peak {0:N0} bytes, {1:N0} bytes kept)", peak - before, after - before);
-        (after - before).Should().BeLessThan(100L * 1_000_000, "at most 100 bytes per tenant ever seen remain");
+        return acquired;
     }
 }

@@ -2,16 +2,10 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.DependencyInjection;
-using TenancySchemas.Alerts;
-using TenancySchemas.Compliance;
 using TenancySchemas.Json;
-using TenancySchemas.Monitoring;
-using TenancySchemas.Notifications;
-using TenancySchemas.Performance;
-using TenancySchemas.Tenants;
+using TenancySchemas.Schemas;
 using TenancySchemas.Tests.Support;
 using TenancySchemas.Validation;
-using TenancySchemas.Warnings;
 using TenantType = TenancySchemas.Tiers.TenantType;
 
 namespace TenancySchemas.Tests.Robustness;
@@ -19,21 +13,8 @@ namespace TenancySchemas.Tests.Robustness;
 /// <summary>The CLI's bundled documents of every schema, and reading + validating any of them by schema name.</summary>
 internal static class BundledDocuments
 {
-    /// <summary>The schema types by the names the CLI, file names and "$schema" hints use.</summary>
-    public static IReadOnlyDictionary<string, Type> TypeByName { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
-    {
-        ["tenant-config"] = typeof(TenantConfigSchema),
-        ["tenant-config-update"] = typeof(TenantConfigUpdateSchema),
-        ["alert"] = typeof(AlertSchema),
-        ["tenant-alert"] = typeof(TenantAlertSchema),
-        ["warning"] = typeof(WarningSchema),
-        ["tenant-warning"] = typeof(TenantWarningSchema),
-        ["notification"] = typeof(NotificationSchema),
-        ["notification-batch"] = typeof(NotificationBatchSchema),
-        ["monitoring-config"] = typeof(MonitoringConfigSchema),
-        ["compliance"] = typeof(ComplianceSchema),
-        ["performance-metrics"] = typeof(PerformanceMetricsSchema),
-    };
+    /// <summary>The schema types by the names the CLI, file names and "$schema" hints use: every schema of the registry.</summary>
+    public static IReadOnlyDictionary<string, Type> TypeByName { get; } = SchemaRegistry.All.ToDictionary(schema => schema.Name, schema => schema.DocumentType, StringComparer.Ordinal);
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "BundledSamples");
 
@@ -57,50 +38,35 @@ internal static class BundledDocuments
         IServiceProvider services, string schema, ReadOnlySpan<byte> utf8, TenantType? tier, bool inTwoSteps = false)
     {
         var context = tier is null ? null : new TenancyValidationContext { Tier = tier };
-        return schema switch
-        {
-            "tenant-config" => Run<TenantConfigSchema>(services, utf8, context, inTwoSteps),
-            "tenant-config-update" => Run<TenantConfigUpdateSchema>(services, utf8, context, inTwoSteps),
-            "alert" => Run<AlertSchema>(services, utf8, context, inTwoSteps),
-            "tenant-alert" => Run<TenantAlertSchema>(services, utf8, context, inTwoSteps),
-            "warning" => Run<WarningSchema>(services, utf8, context, inTwoSteps),
-            "tenant-warning" => Run<TenantWarningSchema>(services, utf8, context, inTwoSteps),
-            "notification" => Run<NotificationSchema>(services, utf8, context, inTwoSteps),
-            "notification-batch" => Run<NotificationBatchSchema>(services, utf8, context, inTwoSteps),
-            "monitoring-config" => Run<MonitoringConfigSchema>(services, utf8, context, inTwoSteps),
-            "compliance" => Run<ComplianceSchema>(services, utf8, context, inTwoSteps),
-            "performance-metrics" => Run<PerformanceMetricsSchema>(services, utf8, context, inTwoSteps),
-            _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, null),
-        };
+        return SchemaRegistry.Find(schema)?.Accept(new ReadAndValidateVisitor(services, utf8.ToArray(), context, inTwoSteps))
+            ?? throw new ArgumentOutOfRangeException(nameof(schema), schema, null);
     }
 
     /// <summary>Reads without validating, with the given reader: the result's value and read errors.</summary>
-    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) Read(TenancyJson json, string schema, ReadOnlySpan<byte> utf8) => schema switch
-    {
-        "tenant-config" => Result(json.Read<TenantConfigSchema>(utf8)),
-        "tenant-config-update" => Result(json.Read<TenantConfigUpdateSchema>(utf8)),
-        "alert" => Result(json.Read<AlertSchema>(utf8)),
-        "tenant-alert" => Result(json.Read<TenantAlertSchema>(utf8)),
-        "warning" => Result(json.Read<WarningSchema>(utf8)),
-        "tenant-warning" => Result(json.Read<TenantWarningSchema>(utf8)),
-        "notification" => Result(json.Read<NotificationSchema>(utf8)),
-        "notification-batch" => Result(json.Read<NotificationBatchSchema>(utf8)),
-        "monitoring-config" => Result(json.Read<MonitoringConfigSchema>(utf8)),
-        "compliance" => Result(json.Read<ComplianceSchema>(utf8)),
-        "performance-metrics" => Result(json.Read<PerformanceMetricsSchema>(utf8)),
-        _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, null),
-    };
+    public static (object? Value, IReadOnlyList<ValidationFailure> Errors) Read(TenancyJson json, string schema, ReadOnlySpan<byte> utf8) =>
+        SchemaRegistry.Find(schema)?.Accept(new ReadVisitor(json, utf8.ToArray())) ?? throw new ArgumentOutOfRangeException(nameof(schema), schema, null);
 
-    private static (object?, IReadOnlyList<ValidationFailure>) Result<T>(TenancyReadResult<T> result)
-        where T : class => (result.Value, result.Errors);
-
-    private static (object?, IReadOnlyList<ValidationFailure>) Run<T>(IServiceProvider services, ReadOnlySpan<byte> utf8, TenancyValidationContext? context, bool inTwoSteps)
-        where T : class
+    private sealed class ReadVisitor(TenancyJson json, byte[] utf8) : ISchemaVisitor<(object?, IReadOnlyList<ValidationFailure>)>
     {
-        var json = services.GetRequiredService<TenancyJson>();
-        var validator = services.GetRequiredService<IValidator<T>>();
-        var result = inTwoSteps ? json.Validate(json.Read<T>(utf8), validator, context) : json.ReadAndValidate(utf8, validator, context);
-        return (result.Value, result.Errors);
+        public (object?, IReadOnlyList<ValidationFailure>) Visit<T>(SchemaDescriptor<T> schema)
+            where T : class, ITenancyDocument
+        {
+            var result = json.Read<T>(utf8);
+            return (result.Value, result.Errors);
+        }
+    }
+
+    private sealed class ReadAndValidateVisitor(IServiceProvider services, byte[] utf8, TenancyValidationContext? context, bool inTwoSteps)
+        : ISchemaVisitor<(object?, IReadOnlyList<ValidationFailure>)>
+    {
+        public (object?, IReadOnlyList<ValidationFailure>) Visit<T>(SchemaDescriptor<T> schema)
+            where T : class, ITenancyDocument
+        {
+            var json = services.GetRequiredService<TenancyJson>();
+            var validator = services.GetRequiredService<IValidator<T>>();
+            var result = inTwoSteps ? json.Validate(json.Read<T>(utf8), validator, context) : json.ReadAndValidate(utf8, validator, context);
+            return (result.Value, result.Errors);
+        }
     }
 
     /// <summary>

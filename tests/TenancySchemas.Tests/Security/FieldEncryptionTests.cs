@@ -21,7 +21,7 @@ public sealed class FieldEncryptionTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddTenancySchemas(o => o.EnableRateLimiting = false);
+        services.AddTenancySchemas();
         _provider = services.BuildServiceProvider();
     }
 

@@ -61,7 +61,6 @@ internal sealed class ObservedHost : IDisposable
             o.AuditLogger = Logger;
             o.MetricsRegistry = Registry;
             o.DefaultTier = TenancySchemas.Tiers.TenantType.Enterprise;
-            o.EnableRateLimiting = false;
             configure?.Invoke(o);
         });
         services.AddLogging();

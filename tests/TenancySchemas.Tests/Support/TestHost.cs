@@ -23,12 +23,7 @@ internal sealed class TestHost : IDisposable
         // An empty configuration stands for an app without environment variables, so tests never see the process's.
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build());
         services.AddSingleton<TimeProvider>(Clock);
-        // Most tests validate one tenant's documents in bursts: they switch the rate limit off unless they test it.
-        services.AddTenancySchemas(o =>
-        {
-            o.EnableRateLimiting = false;
-            configure?.Invoke(o);
-        });
+        services.AddTenancySchemas(o => configure?.Invoke(o));
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -43,9 +43,9 @@ public sealed class CallStyleTests
 
             outcomes.Should().HaveCount(Styles.Length);
             outcomes.Should().AllBe(outcomes[0], "{0} must not depend on how the validator is called", file);
-            if (expectedTenant is not null && schema != "tenant-config-update")
+            if (expectedTenant is not null && BundledDocuments.Text(file).Contains("\"tenant_id\"", StringComparison.Ordinal))
             {
-                // An update names no tenant; every other document names its own, which is not "another_tenant".
+                // An update or a template names no tenant; every other document names its own, which is not "another_tenant".
                 outcomes[0].Should().Contain(TenancyErrorCodes.TenantMismatch);
             }
         }

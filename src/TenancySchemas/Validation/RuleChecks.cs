@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using FluentValidation;
+using FluentValidation.Internal;
+using FluentValidation.Results;
+using FluentValidation.Validators;
+using TenancySchemas.Localization;
+
+namespace TenancySchemas.Validation;
+
+/// <summary>
+/// The rule helpers the family validators declare their own checks with. Each is plain FluentValidation (a
+/// <see cref="PropertyValidator{T, TProperty}"/> of ours, or FluentValidation's <c>When</c>) that also records what it
+/// checks, so that <see cref="DocumentPrecheck"/> can run it ahead of FluentValidation through public members only.
+/// </summary>
+internal static class RuleChecks
+{
+    private static readonly ConditionalWeakTable<IRuleComponent, object> Conditions = [];
+
+    /// <summary>A predicate over the value; FluentValidation's <c>Must</c>, as a check the precheck knows to be pure.</summary>
+    public static IRuleBuilderOptions<T, TProperty> Satisfies<T, TProperty>(this IRuleBuilder<T, TProperty> rule, Func<TProperty, bool> predicate) =>
+        rule.SetValidator(new PredicateCheck<T, TProperty>((_, value) => predicate(value)));
+
+    /// <summary>A predicate over the document and the value; FluentValidation's <c>Must</c>, as a check the precheck knows to be pure.</summary>
+    public static IRuleBuilderOptions<T, TProperty> Satisfies<T, TProperty>(this IRuleBuilder<T, TProperty> rule, Func<T, TProperty, bool> predicate) =>
+        rule.SetValidator(new PredicateCheck<T, TProperty>(predicate));
+
+    /// <summary>
+    /// A rule that reports its own failures, at paths it names (FluentValidation's <c>Custom</c>). The action must only
+    /// read the document and report: the precheck runs it with a report that just notes whether anything was reported.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> Reports<T, TProperty>(this IRuleBuilder<T, TProperty> rule, Action<TProperty, FailureReport<T>> action) =>
+        rule.SetValidator(new ReportingCheck<T, TProperty>(action));
+
+    /// <summary>FluentValidation's <c>When</c> (on every check of the rule so far), with the condition recorded for the precheck.</summary>
+    public static IRuleBuilderOptions<T, TProperty> OnlyWhen<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, bool> condition) =>
+        rule.Configure(declared =>
+        {
+            foreach (var component in declared.Components)
+            {
+                var recorded = Conditions.TryGetValue(component, out var existing) ? (Func<T, bool>)existing : null;
+                Conditions.AddOrUpdate(component, recorded is null ? condition : document => recorded(document) && condition(document));
+            }
+        }).When(condition);
+
+    /// <summary>The condition <see cref="OnlyWhen"/> recorded for a check, or <see langword="null"/> when it recorded none.</summary>
+    public static Func<T, bool>? ConditionOf<T>(IRuleComponent component) =>
+        Conditions.TryGetValue(component, out var condition) ? condition as Func<T, bool> : null;
+}
+
+/// <summary>A check the document precheck may run ahead of FluentValidation: it only reads the value and the document.</summary>
+/// <typeparam name="T">The validated type.</typeparam>
+/// <typeparam name="TProperty">The checked value's type.</typeparam>
+internal interface IDocumentCheck<T, in TProperty>
+{
+    /// <summary>Gets whether FluentValidation would find no failure for the value.</summary>
+    bool Passes(ValidationContext<T> context, TProperty value);
+}
+
+/// <summary>A pure predicate: the precheck calls it as FluentValidation does.</summary>
+internal sealed class PredicateCheck<T, TProperty>(Func<T, TProperty, bool> predicate) : PropertyValidator<T, TProperty>, IDocumentCheck<T, TProperty>
+{
+    public override string Name => "PredicateValidator";
+
+    public override bool IsValid(ValidationContext<T> context, TProperty value) => predicate(context.InstanceToValidate, value);
+
+    public bool Passes(ValidationContext<T> context, TProperty value) => predicate(context.InstanceToValidate, value);
+
+    // FluentValidation's own (localized) message for a failed Must, where a rule names no message of its own.
+    protected override string GetDefaultMessageTemplate(string errorCode) => Localized(errorCode, "PredicateValidator");
+}
+
+/// <summary>A rule that reports failures of its own; it passes the precheck when it reports nothing.</summary>
+internal sealed class ReportingCheck<T, TProperty>(Action<TProperty, FailureReport<T>> action) : PropertyValidator<T, TProperty>, IDocumentCheck<T, TProperty>
+{
+    public override string Name => "CustomValidator";
+
+    public override bool IsValid(ValidationContext<T> context, TProperty value)
+    {
+        action(value, new FailureReport<T>(context, collect: true));
+        return true;
+    }
+
+    public bool Passes(ValidationContext<T> context, TProperty value)
+    {
+        var probe = new FailureReport<T>(context, collect: false);
+        action(value, probe);
+        return !probe.Reported;
+    }
+}
+
+/// <summary>Where a reporting rule puts its failures: the validation's own, or, in a precheck, nowhere but a flag.</summary>
+/// <typeparam name="T">The validated type.</typeparam>
+internal sealed class FailureReport<T>(ValidationContext<T> context, bool collect)
+{
+    /// <summary>Gets the validation context (the document, the root context data).</summary>
+    public ValidationContext<T> Context { get; } = context;
+
+    /// <summary>Gets the document.</summary>
+    public T Document => Context.InstanceToValidate;
+
+    /// <summary>Gets a value indicating whether anything was reported.</summary>
+    public bool Reported { get; private set; }
+
+    /// <summary>Reports a failure at a property path relative to the validated object, with its code and localized message.</summary>
+    public void Add(string propertyPath, string code, MessageArgs args, Severity severity = Severity.Error)
+    {
+        Reported = true;
+        if (collect)
+        {
+            Context.AddFailure(new ValidationFailure(Context.PropertyChain.BuildPropertyPath(propertyPath), TenancyStringLocalizer.Instance.Format(code, args.Items))
+            {
+                ErrorCode = code,
+                Severity = severity,
+            });
+        }
+    }
+}
