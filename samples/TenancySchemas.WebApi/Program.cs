@@ -93,14 +93,13 @@ app.Run();
 
 // Reads and validates the body with the injected validator: 201, 400 with localized problem details, or 429.
 static async Task<IResult> Accept<T>(HttpRequest request, string collection)
-    where T : class
+    where T : class, TenancySchemas.Schemas.ITenancyDocument
 {
-    using var body = new MemoryStream();
-    await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
     var json = request.HttpContext.RequestServices.GetRequiredService<TenancyJson>();
     var validator = request.HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
 
-    var result = json.ReadAndValidate(body.GetBuffer().AsSpan(0, (int)body.Length), validator);
+    // Streamed, within the size limit: a body longer than the limit is refused without being read to its end.
+    var result = await json.ReadAndValidateAsync(request.Body, validator, cancellationToken: request.HttpContext.RequestAborted);
 
     if (!result.IsValid)
     {

@@ -92,7 +92,7 @@ public class ComparisonBenchmarks
         new ServiceCollection().AddTenancySchemas(configure).BuildServiceProvider();
 
     private void Wire<T>(T document, ServiceProvider full, ServiceProvider off, IValidator<T> bare, Func<T, int> handWritten)
-        where T : class
+        where T : class, TenancySchemas.Schemas.ITenancyDocument
     {
         var fullValidator = full.GetRequiredService<IValidator<T>>();
         var offValidator = off.GetRequiredService<IValidator<T>>();

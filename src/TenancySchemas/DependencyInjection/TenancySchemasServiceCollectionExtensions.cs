@@ -44,7 +44,8 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton(sp => new TenancyJson(
             sp.GetRequiredService<IOptions<TenancySchemaOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>())
+            sp.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            sp.GetRequiredService<ITenantContextAccessor>())
         {
             Observer = sp.GetRequiredService<PipelineServices>(),
         });

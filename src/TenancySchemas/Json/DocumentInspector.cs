@@ -69,39 +69,9 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
             return ShapeOf(underlying);
         }
 
-        if (type == typeof(JsonElement))
+        if (WireScalars.Table.TryGetValue(type, out var scalar))
         {
-            return AnyShape.Instance;
-        }
-
-        if (type == typeof(string))
-        {
-            return new ScalarShape("string", e => e.ValueKind == JsonValueKind.String);
-        }
-
-        if (type == typeof(bool))
-        {
-            return new ScalarShape("boolean", e => e.ValueKind is JsonValueKind.True or JsonValueKind.False);
-        }
-
-        if (type == typeof(int))
-        {
-            return new ScalarShape("integer", e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _));
-        }
-
-        if (type == typeof(long))
-        {
-            return new ScalarShape("integer", e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _));
-        }
-
-        if (type == typeof(double))
-        {
-            return new ScalarShape("number", e => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var d) && double.IsFinite(d));
-        }
-
-        if (type == typeof(DateTimeOffset))
-        {
-            return TimestampShape.Instance;
+            return scalar.Expected is null ? (type == typeof(DateTimeOffset) ? TimestampShape.Instance : AnyShape.Instance) : new ScalarShape(scalar.Expected, scalar.Accepts);
         }
 
         var info = options.GetTypeInfo(type);
@@ -368,13 +338,6 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
 /// <summary>A member converter whose value must also agree with its sibling members (the object form of <c>features</c> and <c>quotas</c>).</summary>
 internal interface IParentInspectingConverter : IInspectingConverter
 {
-    /// <summary>
-    /// Gets the converter that reads this member when a document is read without inspection (<see cref="DirectRead"/>):
-    /// it must refuse every form of the value that the parent check or the reader's fix-up acts on, or
-    /// <see langword="null"/> when such documents are always inspected.
-    /// </summary>
-    JsonConverter? DirectForm { get; }
-
     void InspectParent(JsonElement parent, InspectionState state);
 }
 

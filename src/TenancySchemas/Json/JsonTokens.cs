@@ -4,7 +4,7 @@ namespace TenancySchemas.Json;
 
 /// <summary>
 /// What the reader's own converters expect of the next token. They read only what the inspector accepts and refuse
-/// anything else, so that a document read without inspection (<see cref="DirectRead"/>) is held to the same rules.
+/// anything else, so that a document read by the serializer is held to the rules the inspector names.
 /// </summary>
 internal static class JsonTokens
 {

@@ -30,4 +30,18 @@ public sealed class TenancyJsonOptions
     /// always errors. The default value is <see langword="false"/>.
     /// </summary>
     public bool IgnoreUnknownNestedMembers { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether, when ASP.NET Core Data Protection is registered, a plaintext value in a
+    /// sensitive member is refused on read (<c>tenancy.isolation.plaintext_sensitive_value</c>) instead of taken as it is.
+    /// The default value is <see langword="null"/>: refused under strict isolation, taken otherwise.
+    /// </summary>
+    public bool? RequireEncryptedSensitiveValues { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether records are read by the library's record reader (straight into their
+    /// setters) rather than by the serializer's own object converter, on the same contract. The answers are the same
+    /// either way (the tests compare them). The default value is <see langword="true"/>.
+    /// </summary>
+    internal bool ReadRecordsDirectly { get; set; } = true;
 }

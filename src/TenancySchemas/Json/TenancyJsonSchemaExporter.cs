@@ -46,7 +46,7 @@ public sealed class TenancyJsonSchemaExporter
 
     internal TenancyJsonSchemaExporter(TenancyJson json, IServiceProvider services, TierProfile tiers)
     {
-        _serializer = json.SerializerOptions;
+        _serializer = json.ShapeOptions;
         _ignoreUnknownNested = json.IgnoresUnknownNestedMembers;
         _services = services;
         _tiers = tiers;

@@ -45,6 +45,9 @@ public abstract class SchemaDescriptor
 
     /// <summary>Registers the family validator and the validation pipeline as <c>IValidator&lt;T&gt;</c>.</summary>
     internal abstract void Register(IServiceCollection services);
+
+    /// <summary>Gets the tenant a document of this schema claims, if it names one.</summary>
+    internal abstract string? ClaimedTenantOf(object document);
 }
 
 /// <summary>Does something with a schema whose document type is known only at run time (see <see cref="SchemaDescriptor.Accept"/>).</summary>
@@ -89,6 +92,8 @@ public sealed class SchemaDescriptor<T> : SchemaDescriptor
         ArgumentNullException.ThrowIfNull(visitor);
         return visitor.Visit(this);
     }
+
+    internal override string? ClaimedTenantOf(object document) => document is T typed ? TenantIdOf(typed) : null;
 
     internal override void Register(IServiceCollection services)
     {

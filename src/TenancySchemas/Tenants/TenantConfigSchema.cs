@@ -13,7 +13,7 @@ namespace TenancySchemas.Tenants;
 /// The configuration of one tenant (spec §2.1). Immutable; reading or constructing it never validates it —
 /// use <c>IValidator&lt;TenantConfigSchema&gt;</c>, whose tier rule set follows <see cref="TenantType"/>.
 /// </summary>
-public sealed record TenantConfigSchema : Schemas.ITenancyDocument
+public sealed record TenantConfigSchema : Schemas.ITenancyDocument, IAfterRead
 {
     /// <summary>Gets the tenant id (3-64 of <c>A-Z a-z 0-9 _ -</c>, starting with a letter or digit).</summary>
     public required string TenantId { get; init; }
@@ -39,10 +39,22 @@ public sealed record TenantConfigSchema : Schemas.ITenancyDocument
 
     /// <summary>Gets the enabled features. The default value is real-time monitoring, API rate limiting, data encryption and audit logging.</summary>
     [JsonConverter(typeof(TenantFeaturesConverter))]
-    public IReadOnlySet<TenantFeature> Features { get; init => field = ValueSet<TenantFeature>.From(value); } = DefaultFeatures;
+    public IReadOnlySet<TenantFeature> Features
+    {
+        get;
+        init
+        {
+            field = ValueSet<TenantFeature>.From(value);
+            _objectFormQuotas = (value as ObjectFormFeatures)?.Quotas;
+        }
+    } = DefaultFeatures;
 
     /// <summary>Gets the numeric limits; a null quota means the tier maximum.</summary>
-    public TenantQuotas Quotas { get; init; } = new();
+    public TenantQuotas Quotas { get => _quotas; init => _quotas = value; }
+
+    // The quotas an object-form features member held, until the reader merges them (see IAfterRead).
+    private TenantQuotas? _objectFormQuotas;
+    private TenantQuotas _quotas = new();
 
     /// <summary>Gets the service-level promises.</summary>
     public TenantSla Sla { get; init; } = new();
@@ -193,4 +205,14 @@ public sealed record TenantConfigSchema : Schemas.ITenancyDocument
         ValueList<string>.From(["mfa_required", "audit_logging", "data_encryption", "access_controls"]);
 
     private bool PrintMembers(StringBuilder builder) => RecordPrinter.Print(this, builder);
+
+    /// <summary>Moves the numbers of an object-form <c>features</c> into <see cref="Quotas"/> once the document is read.</summary>
+    void IAfterRead.AfterRead()
+    {
+        if (_objectFormQuotas is { } fromFeatures)
+        {
+            _quotas = TenantFeaturesConverter.MergeObjectFormQuotas(fromFeatures, _quotas);
+            _objectFormQuotas = null;
+        }
+    }
 }

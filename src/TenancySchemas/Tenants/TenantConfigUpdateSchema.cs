@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TenancySchemas.Json;
 using TenancySchemas.Common;
 using TenancySchemas.Isolation;
 using TenancySchemas.Security;
@@ -12,7 +13,7 @@ namespace TenancySchemas.Tenants;
 /// Nested objects and maps replace the whole value. <c>tenant_id</c>, <c>tenant_type</c>, <c>country_code</c>,
 /// <c>expires_at</c>, <c>api_endpoints</c> and the timestamps cannot be updated.
 /// </summary>
-public sealed record TenantConfigUpdateSchema : Schemas.ITenancyDocument
+public sealed record TenantConfigUpdateSchema : Schemas.ITenancyDocument, IAfterRead
 {
     /// <summary>Gets the new display name (2-100 characters).</summary>
     public string? TenantName { get; init; }
@@ -22,10 +23,22 @@ public sealed record TenantConfigUpdateSchema : Schemas.ITenancyDocument
 
     /// <summary>Gets the new feature set. An object-form <c>features</c> document also sets <see cref="Quotas"/>.</summary>
     [JsonConverter(typeof(TenantFeaturesConverter))]
-    public IReadOnlySet<TenantFeature>? Features { get; init => field = value is null ? null : ValueSet<TenantFeature>.From(value); }
+    public IReadOnlySet<TenantFeature>? Features
+    {
+        get;
+        init
+        {
+            field = value is null ? null : ValueSet<TenantFeature>.From(value);
+            _objectFormQuotas = (value as ObjectFormFeatures)?.Quotas;
+        }
+    }
 
     /// <summary>Gets the new quotas.</summary>
-    public TenantQuotas? Quotas { get; init; }
+    public TenantQuotas? Quotas { get => _quotas; init => _quotas = value; }
+
+    // The quotas an object-form features member held, until the reader merges them (see IAfterRead).
+    private TenantQuotas? _objectFormQuotas;
+    private TenantQuotas? _quotas;
 
     /// <summary>Gets the new SLA.</summary>
     public TenantSla? Sla { get; init; }
@@ -109,4 +122,14 @@ public sealed record TenantConfigUpdateSchema : Schemas.ITenancyDocument
     }
 
     private bool PrintMembers(StringBuilder builder) => RecordPrinter.Print(this, builder);
+
+    /// <summary>Moves the numbers of an object-form <c>features</c> into <see cref="Quotas"/> once the document is read.</summary>
+    void IAfterRead.AfterRead()
+    {
+        if (_objectFormQuotas is { } fromFeatures)
+        {
+            _quotas = TenantFeaturesConverter.MergeObjectFormQuotas(fromFeatures, _quotas ?? new TenantQuotas());
+            _objectFormQuotas = null;
+        }
+    }
 }

@@ -21,12 +21,6 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
         TenantFeature.RealTimeMonitoring, TenantFeature.ApiRateLimiting, TenantFeature.DataEncryption, TenantFeature.AuditLogging,
     };
 
-    /// <summary>
-    /// Gets the list form alone, for documents read without inspection: the object form is what the parent check and
-    /// the reader's move of its numbers into <c>quotas</c> act on, so it is refused there and read the inspecting way.
-    /// </summary>
-    public JsonConverter DirectForm { get; } = new ListForm();
-
     public override IReadOnlySet<TenantFeature> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.StartArray)
@@ -40,12 +34,18 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
         }
 
         var features = new HashSet<TenantFeature>();
-
+        var quotas = new TenantQuotas();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         features.UnionWith(ObjectFormDefaults);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
+            if (!seen.Add(name))
+            {
+                throw new JsonException($"The features member '{name}' is repeated.");
+            }
+
             if (WireEnum<TenantFeature>.TryParse(name, out var feature) && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
             {
                 if (reader.GetBoolean())
@@ -57,13 +57,23 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
                     features.Remove(feature);
                 }
             }
-            else if (!QuotaMembers.Contains(name) || reader.TokenType != JsonTokenType.Number)
+            else if (QuotaMembers.Contains(name) && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
+            {
+                quotas = name switch
+                {
+                    "max_users" => quotas with { MaxUsers = number },
+                    "max_storage_gb" => quotas with { MaxStorageGb = number },
+                    "max_api_calls_per_hour" => quotas with { MaxApiCallsPerHour = number },
+                    _ => quotas with { BackupRetention = number },
+                };
+            }
+            else
             {
                 throw new JsonException($"Unexpected features member '{name}'.");
             }
         }
 
-        return features;
+        return new ObjectFormFeatures(features, quotas);
     }
 
     /// <summary>The JSON Schema of both forms: a list of feature names, or an object of feature flags and quota numbers.</summary>
@@ -155,10 +165,15 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
             return;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in value.EnumerateObject())
         {
             state.Path.PushMember(member.Name);
-            if (WireEnum<TenantFeature>.TryParse(member.Name, out _))
+            if (!seen.Add(member.Name))
+            {
+                state.Add(TenancyErrorCodes.JsonMalformed, ("Detail", new MessageText("detail.duplicate_member")));
+            }
+            else if (WireEnum<TenantFeature>.TryParse(member.Name, out _))
             {
                 if (member.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 {
@@ -204,29 +219,48 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
         }
     }
 
-    /// <summary>Moves the numbers of an object-form <c>features</c> into <paramref name="quotas"/> where it leaves them unset.</summary>
-    public static TenantQuotas MergeObjectFormQuotas(JsonElement parent, TenantQuotas quotas)
+    /// <summary>
+    /// The quotas of a document whose <c>features</c> came in the object form: its numbers fill the quotas the document
+    /// leaves unset. A number given in both forms with different values refuses the document (the inspector names it
+    /// <c>tenancy.json.feature_conflict</c>).
+    /// </summary>
+    public static TenantQuotas MergeObjectFormQuotas(TenantQuotas fromFeatures, TenantQuotas quotas)
     {
-        if (!parent.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Object)
-        {
-            return quotas;
-        }
+        static int? Merge(int? fromFeatures, int? fromQuotas) =>
+            fromFeatures is { } a && fromQuotas is { } b && a != b ? throw new JsonException("A quota is given in both features and quotas with different values.") : fromQuotas ?? fromFeatures;
 
-        int? Get(string name) => features.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) ? n : null;
         return quotas with
         {
-            MaxUsers = quotas.MaxUsers ?? Get("max_users"),
-            MaxStorageGb = quotas.MaxStorageGb ?? Get("max_storage_gb"),
-            MaxApiCallsPerHour = quotas.MaxApiCallsPerHour ?? Get("max_api_calls_per_hour"),
-            BackupRetention = quotas.BackupRetention ?? Get("backup_retention"),
+            MaxUsers = Merge(fromFeatures.MaxUsers, quotas.MaxUsers),
+            MaxStorageGb = Merge(fromFeatures.MaxStorageGb, quotas.MaxStorageGb),
+            MaxApiCallsPerHour = Merge(fromFeatures.MaxApiCallsPerHour, quotas.MaxApiCallsPerHour),
+            BackupRetention = Merge(fromFeatures.BackupRetention, quotas.BackupRetention),
         };
     }
+}
 
-    private sealed class ListForm : JsonConverter<IReadOnlySet<TenantFeature>>
-    {
-        public override IReadOnlySet<TenantFeature> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.StartArray ? ReadList(ref reader) : throw new JsonException("The object form is read with inspection.");
+/// <summary>The features of an object-form <c>features</c> member, with the quota numbers it also held.</summary>
+internal sealed class ObjectFormFeatures(HashSet<TenantFeature> features, TenantQuotas quotas) : IReadOnlySet<TenantFeature>
+{
+    public TenantQuotas Quotas { get; } = quotas;
 
-        public override void Write(Utf8JsonWriter writer, IReadOnlySet<TenantFeature> value, JsonSerializerOptions options) => WriteList(writer, value);
-    }
+    public int Count => features.Count;
+
+    public bool Contains(TenantFeature item) => features.Contains(item);
+
+    public IEnumerator<TenantFeature> GetEnumerator() => features.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public bool IsProperSubsetOf(IEnumerable<TenantFeature> other) => features.IsProperSubsetOf(other);
+
+    public bool IsProperSupersetOf(IEnumerable<TenantFeature> other) => features.IsProperSupersetOf(other);
+
+    public bool IsSubsetOf(IEnumerable<TenantFeature> other) => features.IsSubsetOf(other);
+
+    public bool IsSupersetOf(IEnumerable<TenantFeature> other) => features.IsSupersetOf(other);
+
+    public bool Overlaps(IEnumerable<TenantFeature> other) => features.Overlaps(other);
+
+    public bool SetEquals(IEnumerable<TenantFeature> other) => features.SetEquals(other);
 }

@@ -290,4 +290,7 @@ public static class TenancyErrorCodes
 
     /// <summary><c>tenancy.isolation.undecryptable_value</c>: A ciphertext that is tampered or belongs to another tenant.</summary>
     public const string UndecryptableValue = "tenancy.isolation.undecryptable_value";
+
+    /// <summary><c>tenancy.isolation.plaintext_sensitive_value</c>: A sensitive member holds plaintext where ciphertext is required.</summary>
+    public const string PlaintextSensitiveValue = "tenancy.isolation.plaintext_sensitive_value";
 }

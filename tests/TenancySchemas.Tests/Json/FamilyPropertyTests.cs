@@ -82,7 +82,7 @@ public sealed class FamilyPropertyTests : IDisposable
         };
 
     private void RoundTrip<T>(Gen<T> documents)
-        where T : class
+        where T : class, TenancySchemas.Schemas.ITenancyDocument
     {
         var validator = _host.Validator<T>();
         documents.Sample(document =>
@@ -110,7 +110,7 @@ public sealed class FamilyPropertyTests : IDisposable
     public void Batches_round_trip() => RoundTrip(Notifications.Array[1, 4].Select(ns => Samples.Batch() with { Notifications = [.. ns.Select((n, i) => n with { NotificationId = $"n{i}" })] }));
 
     private void Mutations<T>(Gen<T> documents, (string Path, JsonNode? Value)[] mutations)
-        where T : class
+        where T : class, TenancySchemas.Schemas.ITenancyDocument
     {
         var validator = _host.Validator<T>();
         Gen.Select(documents, Gen.Int[0, mutations.Length - 1]).Sample((document, index) =>

@@ -52,7 +52,7 @@ public sealed class CallStyleTests
     }
 
     private static async Task<List<string>> RunAll<T>(string text, TenantType? tier, string? expectedTenant)
-        where T : class
+        where T : class, TenancySchemas.Schemas.ITenancyDocument
     {
         var outcomes = new List<string>();
         foreach (var style in Styles)

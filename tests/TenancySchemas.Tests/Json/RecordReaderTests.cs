@@ -18,23 +18,24 @@ using Xunit.Abstractions;
 namespace TenancySchemas.Tests.Json;
 
 /// <summary>
-/// Well-formed documents are deserialized straight from their bytes, and only the others are parsed and inspected:
-/// whatever the document, the answer is the one that inspecting every document gives (the AppContext switch
-/// <c>TenancySchemas.Json.InspectEveryDocument</c> turns the direct read off).
+/// The serializer reads every document with the wire contract, its records read straight into their setters by the
+/// library's record reader; a refused document is inspected once to name its problems. Whatever the document, the
+/// record reader must answer as the serializer's own object converter does on the same contract (the internal option
+/// <c>ReadRecordsDirectly</c> off), and the inspector must find a problem exactly in the documents the serializer
+/// refuses.
 /// </summary>
-public sealed partial class DirectReadTests(ITestOutputHelper output)
+public sealed partial class RecordReaderTests(ITestOutputHelper output)
 {
-    private const string InspectEveryDocument = "TenancySchemas.Json.InspectEveryDocument";
     private const int CasesPerDocument = 150;
 
     // Both readers share a clock (for members that default to now); moderate isolation lets records be written back
     // in plaintext to compare them.
     private static readonly FakeTimeProvider Clock = new(TestHost.Now);
 
-    private static readonly (TenancyJson Direct, TenancyJson Inspecting) Readers = CreateReaders();
+    private static readonly (TenancyJson Direct, TenancyJson ObjectConverter) Readers = CreateReaders();
 
     [Fact]
-    public void Damaged_documents_of_every_schema_read_the_same_as_when_every_document_is_inspected()
+    public void Damaged_documents_of_every_schema_read_the_same_with_the_serializers_own_converter_and_the_inspector_agrees()
     {
         int cases = 0, records = 0, refused = 0;
         foreach (var (file, schema, _) in BundledDocuments.All)
@@ -66,10 +67,10 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     [InlineData("created_at", "null", TenancyErrorCodes.JsonNullNotAllowed, "$.created_at")]
     [InlineData("servic\\u0065", "\"api\"", null, null)]
     [InlineData("n\\u0061me", "\"cpu usage\"", null, null)]
-    public void Members_the_record_reader_is_unsure_of_read_the_same_as_inspected(string member, string value, string? code, string? path)
+    public void Nulls_and_escaped_member_names_read_the_same_both_ways(string member, string value, string? code, string? path)
     {
-        // Nulls a member takes are set; other nulls and escaped names are refused and left to the serializer or the
-        // inspector, whose answers stand. The member replaces the sample's own, if it has one.
+        // Nulls a member takes are set, other nulls refused; escaped names are read unescaped. The member replaces the
+        // sample's own, if it has one.
         var sample = System.Text.Json.Nodes.JsonNode.Parse(Samples.AlertJson())!.AsObject();
         sample.Remove(System.Text.Json.JsonDocument.Parse($"\"{member}\"").RootElement.GetString()!);
         var json = sample.ToJsonString().TrimEnd('}') + $",\"{member}\":{value}}}";
@@ -86,10 +87,9 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     [InlineData("\"recipients\":[null],", false)]
     [InlineData("\"name\":\"a\",\"name\":\"b\",", false)]
     [InlineData("\"servic\\u0065\":\"api\",", true)]
-    public void A_document_is_refused_once_and_left_to_the_serializer_only_when_it_may_read_it(string members, bool read)
+    public void A_document_is_read_without_an_exception_or_refused_with_one(string members, bool read)
     {
-        // What the serializer's object converter would refuse as well goes straight to the inspector: bad input pays
-        // one refusal, not two. Only what the record reader is unsure of is tried again by the serializer.
+        // What the contract refuses throws once and goes to the inspector; what it reads throws nothing on the way.
         var sample = Samples.AlertJson()[1..];
         var json = Encoding.UTF8.GetBytes("{" + members + (members.Contains("\"name\"", StringComparison.Ordinal)
             ? sample.Replace("\"name\":\"cpu\",", string.Empty, StringComparison.Ordinal) : sample));
@@ -97,9 +97,16 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
         var thrown = ExceptionsThrownWhile(() => Readers.Direct.Read<AlertSchema>(json));
 
         SameAnswer("alert", json, members).Value.Should().Match(v => (v != null) == read);
-        // A refusal is a JsonException; what is left to the serializer, a NotSupportedException (not a data error).
-        thrown.Should().ContainSingle(because: string.Join("; ", thrown))
-            .Which.Should().StartWith(read ? nameof(NotSupportedException) : nameof(System.Text.Json.JsonException));
+        if (read)
+        {
+            thrown.Should().BeEmpty();
+        }
+        else
+        {
+            // One refusal (the serializer rethrows it with its path: the same message twice), then the inspector.
+            thrown.Should().OnlyContain(e => e.StartsWith(nameof(System.Text.Json.JsonException), StringComparison.Ordinal), string.Join("; ", thrown));
+            thrown.Distinct().Should().ContainSingle(because: string.Join("; ", thrown));
+        }
     }
 
     [Theory]
@@ -133,9 +140,8 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     [Fact]
     public void Every_bundled_document_the_reader_can_read_is_read_without_a_refusal()
     {
-        // A record is read straight into its setters, and a refusal (an exception) hands the document to the
-        // serializer's object converter, then to the inspector: a readable document should need neither, except a
-        // tenant whose features are in the object form, which only the inspector reads (its numbers move to quotas).
+        // A readable document throws nothing on the way: no refusal, no second attempt, both features forms included,
+        // and also with its first member's name escaped.
         var refusedOnTheWay = new List<string>();
         var read = 0;
         foreach (var (file, schema, _) in BundledDocuments.All)
@@ -148,20 +154,15 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
 
             read++;
             var text = BundledDocuments.Text(file);
-            var thrown = ExceptionsThrownWhile(() => BundledDocuments.Read(Readers.Direct, schema, document));
-            if (thrown.Count > 0 && !ObjectFormOfFeatures().IsMatch(text))
-            {
-                refusedOnTheWay.Add($"{file}: {string.Join("; ", thrown)}");
-            }
-
-            // The record reader is the one reading it: with the first member's name escaped, it leaves the document
-            // to the serializer, once (a schema the record reader did not take would throw nothing here).
             var name = text.IndexOf('"', StringComparison.Ordinal) + 1;
             var escaped = Encoding.UTF8.GetBytes($"{text[..name]}\\u{(int)text[name]:x4}{text[(name + 1)..]}");
-            if (!ObjectFormOfFeatures().IsMatch(text) && ExceptionsThrownWhile(() => SameAnswer(schema, escaped, $"{file}, first member's name escaped"))
-                    .Count(e => e.StartsWith(nameof(NotSupportedException), StringComparison.Ordinal)) != 1)
+            foreach (var (bytes, how) in new[] { (document, "as bundled"), (escaped, "first member's name escaped") })
             {
-                refusedOnTheWay.Add($"{file}: not read by the record reader");
+                var thrown = ExceptionsThrownWhile(() => SameAnswer(schema, bytes, $"{file}, {how}"));
+                if (thrown.Count > 0)
+                {
+                    refusedOnTheWay.Add($"{file} {how}: {string.Join("; ", thrown)}");
+                }
             }
         }
 
@@ -181,7 +182,7 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     [InlineData("\"threshold\":90", "\"threshold\":true", TenancyErrorCodes.JsonInvalidKind, "$.conditions[0].threshold")]
     [InlineData("\"recipients\"", "\"tags\":{\"team\":null},\"recipients\"", TenancyErrorCodes.JsonNullNotAllowed, "$.tags.team")]
     [InlineData("\"recipients\"", "\"tags\":{\"team\":\"a\",\"team\":\"b\"},\"recipients\"", TenancyErrorCodes.JsonMalformed, "$.tags.team")]
-    public void What_the_direct_read_refuses_gets_the_inspectors_errors(string member, string damaged, string code, string path)
+    public void What_the_contract_refuses_gets_the_inspectors_errors(string member, string damaged, string code, string path)
     {
         var json = Samples.AlertJson();
         json.Should().Contain(member, "the test edits an existing member");
@@ -240,7 +241,7 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     [InlineData("\"features\": [\"advanced_analytics\", null]", TenancyErrorCodes.JsonInvalidKind)]
     public void Both_forms_of_a_tenants_features_read_the_same_both_ways(string members, string? code)
     {
-        // The list form is read directly; the object form, whose numbers move into quotas, is refused there and inspected.
+        // Both forms are read by the serializer; the object form's numbers move into quotas once the tenant is read.
         var json = Samples.TenantJson.TrimEnd().TrimEnd('}') + ", " + members + "}";
 
         var read = SameAnswer("tenant-config", Encoding.UTF8.GetBytes(json), members);
@@ -255,7 +256,7 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
     [Fact]
     public void Encrypted_values_read_the_same_both_ways_wherever_the_tenant_id_is()
     {
-        // The direct read finds the tenant, whose key opens the values, before it reads them.
+        // Without a caller (moderate isolation), the document's own tenant's key opens the values, wherever it stands.
         var readers = CreateReaders(new EphemeralDataProtectionProvider());
         var acme = JsonNode.Parse(readers.Direct.Write(Samples.Tenant() with { TenantId = "acme_01", AdminEmail = "ceo.private@acme.example.com" }))!.AsObject();
         acme["admin_email"]!.GetValue<string>().Should().StartWith("enc:v1:");
@@ -282,19 +283,9 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
             }
         }
 
-        // Read directly, not refused and inspected: a wrong key would fail the direct read and leave it to inspection.
+        // Read at once, not refused and inspected.
         var encrypted = Encoding.UTF8.GetBytes(tenantLast.ToJsonString());
-        AllocatedPerRead<TenantConfigSchema>(readers.Direct, encrypted).Should().BeLessThan(AllocatedPerRead<TenantConfigSchema>(readers.Inspecting, encrypted) * 85 / 100);
-    }
-
-    [Fact]
-    public void A_type_the_reader_has_no_shape_for_is_a_programmer_error_both_ways()
-    {
-        // Only the schema records and what they hold are readable; the direct read does not widen that.
-        var document = "{\"ratio\": 1.5}"u8.ToArray();
-
-        Readers.Direct.Invoking(j => j.Read<NotASchema>(document)).Should().Throw<NotSupportedException>();
-        Readers.Inspecting.Invoking(j => j.Read<NotASchema>(document)).Should().Throw<NotSupportedException>();
+        ExceptionsThrownWhile(() => readers.Direct.Read<TenantConfigSchema>(encrypted)).Should().BeEmpty();
     }
 
     [Fact]
@@ -327,11 +318,11 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
             $"\"recipients\":[{recipients}],\"tags\":{{{tags}}},\"context\":{{{context}}},\"alert_id\":\"a-1\",\"created_at\":\"2026-11-20T08:00:00Z\"}}";
 
         var direct = Readers.Direct.Read<AlertSchema>(json);
-        var inspecting = Readers.Inspecting.Read<AlertSchema>(json);
+        var objectConverter = Readers.ObjectConverter.Read<AlertSchema>(json);
 
         direct.Errors.Should().BeEmpty();
-        inspecting.Errors.Should().BeEmpty();
-        direct.Value.Should().Be(inspecting.Value, "value equality compares every list, set and map item by item");
+        objectConverter.Errors.Should().BeEmpty();
+        direct.Value.Should().Be(objectConverter.Value, "value equality compares every list, set and map item by item");
         direct.Value!.Conditions.Select(c => c.MetricName).Should().Equal(Enumerable.Range(0, count).Select(i => $"m{i}"));
         direct.Value.Recipients.Should().HaveCount(count).And.OnlyHaveUniqueItems();
         direct.Value.NotificationChannels.Should().HaveCount(count);
@@ -342,19 +333,6 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
         var shorter = Readers.Direct.Read<AlertSchema>(Samples.AlertJson());
         shorter.Value!.Recipients.Should().Equal("ops@acme.example");
         shorter.Value.Conditions.Should().ContainSingle();
-    }
-
-    [Fact]
-    public void A_well_formed_document_is_not_parsed_into_a_tree_and_inspected()
-    {
-        // Inspection builds a document tree, an inspection state and a path: reading directly allocates markedly less.
-        var json = Encoding.UTF8.GetBytes(Samples.AlertJson("\"tags\":{\"team\":\"platform\",\"env\":\"prod\"}"));
-
-        var direct = AllocatedPerRead<AlertSchema>(Readers.Direct, json);
-        var inspecting = AllocatedPerRead<AlertSchema>(Readers.Inspecting, json);
-
-        output.WriteLine($"allocated per read: {direct} B directly, {inspecting} B inspecting");
-        direct.Should().BeLessThan(inspecting * 85 / 100);
     }
 
     // The exceptions thrown on this thread while the action runs (caught or not).
@@ -383,36 +361,26 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
         return thrown;
     }
 
-    private static long AllocatedPerRead<T>(TenancyJson json, byte[] document)
-        where T : class
-    {
-        json.Read<T>(document).Value.Should().NotBeNull();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 20; i++)
-        {
-            json.Read<T>(document);
-        }
-
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
-    }
-
     // Reads with both readers and checks they agree: both a record or neither, the same errors (code, path, message)
-    // in the same order, and records that write the same document (generated ids aside).
+    // in the same order, and records that write the same document (generated ids aside); and the inspector finds a
+    // problem exactly when the document is refused, so that every refusal is explained.
     private static (object? Value, IReadOnlyList<ValidationFailure> Errors) SameAnswer(
-        string schema, byte[] document, string because, (TenancyJson Direct, TenancyJson Inspecting)? readers = null)
+        string schema, byte[] document, string because, (TenancyJson Direct, TenancyJson ObjectConverter)? readers = null)
     {
-        var (directReader, inspectingReader) = readers ?? Readers;
+        var (directReader, objectConverterReader) = readers ?? Readers;
         var direct = BundledDocuments.Read(directReader, schema, document);
-        var inspecting = BundledDocuments.Read(inspectingReader, schema, document);
+        var objectConverter = BundledDocuments.Read(objectConverterReader, schema, document);
 
-        because += $" (inspected: {string.Join("; ", inspecting.Errors.Select(e => $"{e.ErrorCode} at {e.PropertyName}"))})";
-        (direct.Value is null).Should().Be(inspecting.Value is null, because);
+        because += $" (inspected: {string.Join("; ", objectConverter.Errors.Select(e => $"{e.ErrorCode} at {e.PropertyName}"))})";
+        (direct.Value is null).Should().Be(objectConverter.Value is null, because);
         direct.Errors.Select(e => (e.ErrorCode, e.PropertyName, e.ErrorMessage))
-            .Should().Equal(inspecting.Errors.Select(e => (e.ErrorCode, e.PropertyName, e.ErrorMessage)), because);
+            .Should().Equal(objectConverter.Errors.Select(e => (e.ErrorCode, e.PropertyName, e.ErrorMessage)), because);
+        var inspected = directReader.InspectionErrors(BundledDocuments.TypeByName[schema], document);
+        (direct.Value is null).Should().Be(inspected.Count > 0, because + $" (inspector: {string.Join("; ", inspected)})");
         if (direct.Value is not null)
         {
             // Written back by the plaintext readers: encrypted values would differ on every write.
-            WithoutIds(Readers.Direct.Write(direct.Value)).Should().Be(WithoutIds(Readers.Inspecting.Write(inspecting.Value!)), because);
+            WithoutIds(Readers.Direct.Write(direct.Value)).Should().Be(WithoutIds(Readers.ObjectConverter.Write(objectConverter.Value!)), because);
         }
 
         return direct;
@@ -420,33 +388,16 @@ public sealed partial class DirectReadTests(ITestOutputHelper output)
 
     private static string WithoutIds(string json) => GeneratedId().Replace(json, "<generated id>");
 
-    private static (TenancyJson Direct, TenancyJson Inspecting) CreateReaders(IDataProtectionProvider? protection = null)
+    // The second reader reads records with the serializer's own object converter, on the same contract.
+    private static (TenancyJson Direct, TenancyJson ObjectConverter) CreateReaders(IDataProtectionProvider? protection = null) =>
+        (new TenancyJson(Options(direct: true), Clock, protection), new TenancyJson(Options(direct: false), Clock, protection));
+
+    private static TenancySchemaOptions Options(bool direct)
     {
         var options = new TenancySchemaOptions { IsolationLevel = IsolationLevel.Moderate };
-        var direct = new TenancyJson(options, Clock, protection);
-
-        // The switch is read when a reader is created. Setting it process-wide for a moment is harmless to other
-        // tests: it only decides whether a reader takes the direct way, and this class shows both ways agree.
-        AppContext.SetSwitch(InspectEveryDocument, true);
-        try
-        {
-            return (direct, new TenancyJson(options, Clock, protection));
-        }
-        finally
-        {
-            AppContext.SetSwitch(InspectEveryDocument, false);
-        }
+        options.Json.ReadRecordsDirectly = direct;
+        return options;
     }
-
-    /// <summary>A class with a member type no schema uses.</summary>
-    public sealed class NotASchema
-    {
-        /// <summary>Gets or sets a single-precision number.</summary>
-        public float Ratio { get; set; }
-    }
-
-    [GeneratedRegex("\"features\"\\s*:\\s*\\{")]
-    private static partial Regex ObjectFormOfFeatures();
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")]
     private static partial Regex GeneratedId();
