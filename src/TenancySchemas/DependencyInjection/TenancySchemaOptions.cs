@@ -7,7 +7,8 @@ namespace TenancySchemas;
 /// <summary>
 /// Options of TenancySchemas. Set them with <c>AddTenancySchemas(o =&gt; …)</c>, bind them from a configuration
 /// section, or use the environment variables <c>TENANCY_SCHEMA_VERSION</c>, <c>DEFAULT_LOCALE</c> and
-/// <c>TENANT_ISOLATION_LEVEL</c>. They are validated when first used and at host start.
+/// <c>TENANT_ISOLATION_LEVEL</c>; later sources win: defaults, environment variables, the section, the code. They are
+/// validated when first used and at host start.
 /// </summary>
 public sealed class TenancySchemaOptions
 {
@@ -73,6 +74,9 @@ public sealed class TenancySchemaOptions
     /// </summary>
     internal bool PrecheckDocuments { get; set; } = true;
 
-    /// <summary>Settings that could not be read from configuration or the environment, reported by the options validator.</summary>
+    /// <summary>
+    /// Settings that could not be read from configuration or the environment (unknown keys, values of the wrong type),
+    /// kept by the configure steps for the options validator to report: a configure step cannot fail on its own.
+    /// </summary>
     internal List<string> SettingErrors { get; } = [];
 }
