@@ -59,12 +59,11 @@ public sealed class TenancySchemaOptions
     public bool EnableAuditing { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets the prometheus-net registry the metrics are created in. The default value is <see langword="null"/>:
-    /// <c>Metrics.DefaultRegistry</c>.
+    /// Gets or sets a value indicating whether validations are counted and timed, on the <c>TenancySchemas</c> meter
+    /// (<c>System.Diagnostics.Metrics</c>, for OpenTelemetry and <c>dotnet-counters</c>) and in prometheus-net (the
+    /// container's <c>Prometheus.CollectorRegistry</c>, else <c>Metrics.DefaultRegistry</c>). The default value is
+    /// <see langword="true"/>.
     /// </summary>
-    public Prometheus.CollectorRegistry? MetricsRegistry { get; set; }
-
-    /// <summary>Gets or sets a value indicating whether validations are counted and timed. The default value is <see langword="true"/>.</summary>
     public bool EnableMetrics { get; set; } = true;
 
     /// <summary>

@@ -20,8 +20,8 @@ public static class TenancySchemasServiceCollectionExtensions
 {
     /// <summary>
     /// Registers every schema validator as a singleton <see cref="FluentValidation.IValidator{T}"/>, the <see cref="TenancyJson"/>
-    /// reader and writer, the tenant context and tier resolution, and <see cref="TenancySchemaOptions"/> read from
-    /// the environment variables. Calling it again adds nothing twice.
+    /// reader and writer, the tenant context and tier resolution, the metrics, and <see cref="TenancySchemaOptions"/>
+    /// read from the environment variables. Calling it again adds nothing twice.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -31,6 +31,11 @@ public static class TenancySchemasServiceCollectionExtensions
     /// container's <see cref="IConfiguration"/> when it has them (<c>AddEnvironmentVariables()</c>), else from the
     /// process environment; a configuration section; the code's configure action. They are validated at first use and
     /// at host start; an <see cref="OptionsValidationException"/> names every bad setting.
+    /// </para>
+    /// <para>
+    /// Metrics are instruments of the <c>TenancySchemas</c> meter, created through the container's
+    /// <c>IMeterFactory</c> (registered if missing), and are also written to prometheus-net: to the container's
+    /// <c>Prometheus.CollectorRegistry</c> if it has one, else to <c>Metrics.DefaultRegistry</c>.
     /// </para>
     /// </remarks>
     /// <param name="services">The service collection.</param>
@@ -46,7 +51,7 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton<ITenantTierResolver, OptionsTenantTierResolver>();
         services.TryAddSingleton<ValidationAuditor>();
         services.TryAddSingleton<ITenantRateLimiter, TenantRateLimiter>();
-        services.TryAddSingleton<TenancyMetrics>();
+        services.AddTenancyMetrics();
         services.TryAddSingleton<RuleServices>();
         services.TryAddSingleton<PipelineServices>();
         services.TryAddSingleton(sp => new TenancyJson(
