@@ -70,6 +70,11 @@ internal sealed class TenancySchemaOptionsValidator : IValidateOptions<TenancySc
         {
             errors.Add($"Json:MaxDepth {json.MaxDepth} must be between 1 and 1000");
         }
+
+        if (json.MaxErrors < 1)
+        {
+            errors.Add($"Json:MaxErrors {json.MaxErrors} must be at least 1");
+        }
     }
 
     private static void ValidateTiers(TierProfile? tiers, List<string> errors)

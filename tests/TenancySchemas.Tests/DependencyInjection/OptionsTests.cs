@@ -291,6 +291,7 @@ public sealed class OptionsTests
     [InlineData("Tiers:Standard:MaxEscalationSteps", "-1", "Tiers:Standard:MaxEscalationSteps -1 must not be negative")]
     [InlineData("Tiers:Standard:NotificationChannels:0", "fax", "Tiers:Standard:NotificationChannels 'fax' is not known; accepted: email, sms")]
     [InlineData("Tiers:Trial:ValidationBurst", "5", "Tiers:Trial:ValidationBurst 5 must be at least ValidationRequestsPerSecond (10)")]
+    [InlineData("Json:MaxErrors", "0", "Json:MaxErrors 0 must be at least 1")]
     public void A_limit_out_of_its_range_fails_naming_the_setting_and_the_value(string key, string value, string expected)
     {
         var act = () => Resolve(s => s.AddTenancySchemas(Section((key, value))));
