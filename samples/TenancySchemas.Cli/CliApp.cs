@@ -265,11 +265,11 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
         _registry = Prometheus.Metrics.NewCustomRegistry();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        services.AddSingleton(_registry);
         services.AddTenancySchemas(o =>
         {
             o.AuditLogger = auditLogger;
             o.EnableAuditing = auditLogger is not null;
-            o.MetricsRegistry = _registry;
 
             if (isolation is not null)
             {

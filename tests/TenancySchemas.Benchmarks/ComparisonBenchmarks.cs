@@ -41,7 +41,6 @@ public class ComparisonBenchmarks
         {
             // A no-op sink: the event is built and chained, nothing is written.
             o.AuditLogger = new LoggerConfiguration().CreateLogger();
-            o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
 
         });
         var off = Provider(o =>
@@ -89,7 +88,7 @@ public class ComparisonBenchmarks
     public bool ReadOnly() => _readOnly();
 
     private static ServiceProvider Provider(Action<TenancySchemaOptions> configure) =>
-        new ServiceCollection().AddTenancySchemas(configure).BuildServiceProvider();
+        new ServiceCollection().AddSingleton(Prometheus.Metrics.NewCustomRegistry()).AddTenancySchemas(configure).BuildServiceProvider();
 
     private void Wire<T>(T document, ServiceProvider full, ServiceProvider off, IValidator<T> bare, Func<T, int> handWritten)
         where T : class, TenancySchemas.Schemas.ITenancyDocument

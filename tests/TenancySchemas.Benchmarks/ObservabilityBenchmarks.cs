@@ -29,7 +29,6 @@ public class ObservabilityBenchmarks
         _observed = Create(o =>
         {
             o.AuditLogger = new LoggerConfiguration().CreateLogger();
-            o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
         });
         _bare = Create(o =>
         {
@@ -44,7 +43,6 @@ public class ObservabilityBenchmarks
         _metricsOnly = Create(o =>
         {
             o.EnableAuditing = false;
-            o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
         });
         _alert = Documents.Alert(["oncall@acme.example.com"]);
     }
@@ -62,5 +60,5 @@ public class ObservabilityBenchmarks
     public bool MetricsOnly() => _metricsOnly.Validate(_alert, Enterprise).IsValid;
 
     private static IValidator<AlertSchema> Create(Action<TenancySchemaOptions> configure) =>
-        new ServiceCollection().AddTenancySchemas(configure).BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
+        new ServiceCollection().AddSingleton(Prometheus.Metrics.NewCustomRegistry()).AddTenancySchemas(configure).BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
 }

@@ -27,10 +27,10 @@ public class RecipientScalingBenchmarks
     {
         // One tenant validated in a tight loop would exhaust its rate limit; this measures validation alone.
         _validator = new ServiceCollection()
+            .AddSingleton(Prometheus.Metrics.NewCustomRegistry())
             .AddTenancySchemas(o =>
             {
                 o.EnableAuditing = false;
-                o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
             })
             .BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
         _alert = Documents.Alert([.. Enumerable.Range(0, Recipients).Select(i => $"person{i}@acme.example.com")]);

@@ -28,10 +28,9 @@ public class ThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _validator = new ServiceCollection().AddTenancySchemas(o =>
+        _validator = new ServiceCollection().AddSingleton(Prometheus.Metrics.NewCustomRegistry()).AddTenancySchemas(o =>
         {
             o.AuditLogger = new LoggerConfiguration().CreateLogger();
-            o.MetricsRegistry = Prometheus.Metrics.NewCustomRegistry();
         }).BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
         _alerts = [.. Enumerable.Range(0, Documents).Select(i => TenancySchemas.Benchmarks.Documents.Alert(2) with { TenantId = $"tenant_{i % 50:D2}" })];
     }

@@ -7,7 +7,8 @@ namespace TenancySchemas;
 /// <summary>
 /// Options of TenancySchemas. Set them with <c>AddTenancySchemas(o =&gt; …)</c>, bind them from a configuration
 /// section, or use the environment variables <c>TENANCY_SCHEMA_VERSION</c>, <c>DEFAULT_LOCALE</c> and
-/// <c>TENANT_ISOLATION_LEVEL</c>. They are validated when first used and at host start.
+/// <c>TENANT_ISOLATION_LEVEL</c>; later sources win: defaults, environment variables, the section, the code. They are
+/// validated when first used and at host start.
 /// </summary>
 public sealed class TenancySchemaOptions
 {
@@ -58,12 +59,11 @@ public sealed class TenancySchemaOptions
     public bool EnableAuditing { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets the prometheus-net registry the metrics are created in. The default value is <see langword="null"/>:
-    /// <c>Metrics.DefaultRegistry</c>.
+    /// Gets or sets a value indicating whether validations are counted and timed, on the <c>TenancySchemas</c> meter
+    /// (<c>System.Diagnostics.Metrics</c>, for OpenTelemetry and <c>dotnet-counters</c>) and in prometheus-net (the
+    /// container's <c>Prometheus.CollectorRegistry</c>, else <c>Metrics.DefaultRegistry</c>). The default value is
+    /// <see langword="true"/>.
     /// </summary>
-    public Prometheus.CollectorRegistry? MetricsRegistry { get; set; }
-
-    /// <summary>Gets or sets a value indicating whether validations are counted and timed. The default value is <see langword="true"/>.</summary>
     public bool EnableMetrics { get; set; } = true;
 
     /// <summary>
@@ -73,6 +73,9 @@ public sealed class TenancySchemaOptions
     /// </summary>
     internal bool PrecheckDocuments { get; set; } = true;
 
-    /// <summary>Settings that could not be read from configuration or the environment, reported by the options validator.</summary>
+    /// <summary>
+    /// Settings that could not be read from configuration or the environment (unknown keys, values of the wrong type),
+    /// kept by the configure steps for the options validator to report: a configure step cannot fail on its own.
+    /// </summary>
     internal List<string> SettingErrors { get; } = [];
 }

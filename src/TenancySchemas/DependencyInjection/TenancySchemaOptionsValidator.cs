@@ -2,16 +2,19 @@ using Microsoft.Extensions.Options;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Localization;
-using TenancySchemas.Tenants;
 using TenancySchemas.Tiers;
 using static TenancySchemas.DependencyInjection.TenancySettingNames;
 
 namespace TenancySchemas.DependencyInjection;
 
-/// <summary>Checks the options at first use and at host start, naming each bad setting and what it accepts.</summary>
+/// <summary>
+/// Checks the options at first use and at host start, naming each bad setting and what it accepts: the settings that
+/// could not be read, each tier's limits (their validation attributes, through the generated validator), and the
+/// checks that span members.
+/// </summary>
 internal sealed class TenancySchemaOptionsValidator : IValidateOptions<TenancySchemaOptions>
 {
-    private static readonly HashSet<string> KnownCompliance = [.. TierProfile.AllCompliance];
+    private static readonly TierLimitsValidator LimitsValidator = new();
 
     public ValidateOptionsResult Validate(string? name, TenancySchemaOptions options)
     {
@@ -20,108 +23,87 @@ internal sealed class TenancySchemaOptionsValidator : IValidateOptions<TenancySc
 
         if (!string.Equals(options.SchemaVersion, TenancySchemaOptions.CurrentSchemaVersion, StringComparison.Ordinal))
         {
-            errors.Add($"SchemaVersion ({SchemaVersionVariable}) '{options.SchemaVersion}' is not supported; accepted: {TenancySchemaOptions.CurrentSchemaVersion}.");
+            errors.Add($"SchemaVersion ({SchemaVersionVariable}) '{options.SchemaVersion}' is not supported; accepted: {TenancySchemaOptions.CurrentSchemaVersion}");
         }
 
         if (!MessageCulture.IsSupported(options.DefaultLocale))
         {
-            errors.Add($"DefaultLocale ({DefaultLocaleVariable}) '{options.DefaultLocale}' is not supported; accepted: {string.Join(", ", MessageCulture.Supported)}.");
+            errors.Add($"DefaultLocale ({DefaultLocaleVariable}) '{options.DefaultLocale}' is not supported; accepted: {string.Join(", ", MessageCulture.Supported)}");
         }
 
         if (!Enum.IsDefined(options.IsolationLevel))
         {
-            errors.Add($"IsolationLevel ({IsolationLevelVariable}) '{options.IsolationLevel}' is not defined; accepted: {string.Join(", ", WireEnum<IsolationLevel>.Names)}.");
+            errors.Add($"IsolationLevel ({IsolationLevelVariable}) '{options.IsolationLevel}' is not defined; accepted: {string.Join(", ", WireEnum<IsolationLevel>.Names)}");
         }
 
         if (options.DefaultTier is { } tier && !Enum.IsDefined(tier))
         {
-            errors.Add($"DefaultTier '{tier}' is not defined; accepted: {string.Join(", ", WireEnum<TenantType>.Names)}.");
+            errors.Add($"DefaultTier '{tier}' is not defined; accepted: {string.Join(", ", WireEnum<TenantType>.Names)}");
         }
 
-        if (options.Json is null)
+        foreach (var (tenant, tenantTier) in options.TenantTiers.Where(t => !Enum.IsDefined(t.Value)).Take(10))
         {
-            errors.Add("Json must not be null.");
-        }
-        else
-        {
-            if (options.Json.MaxDocumentBytes < 1)
-            {
-                errors.Add($"Json:MaxDocumentBytes {options.Json.MaxDocumentBytes} must be at least 1.");
-            }
-
-            if (options.Json.MaxDepth is < 1 or > 1000)
-            {
-                errors.Add($"Json:MaxDepth {options.Json.MaxDepth} must be between 1 and 1000.");
-            }
+            errors.Add($"TenantTiers:{tenant} '{tenantTier}' is not defined; accepted: {string.Join(", ", WireEnum<TenantType>.Names)}");
         }
 
-        if (options.Tiers is null)
-        {
-            errors.Add("Tiers must not be null.");
-        }
-        else
-        {
-            foreach (var t in TierProfile.AllTiers)
-            {
-                ValidateLimits(options.Tiers[t], $"Tiers:{t}", errors);
-            }
-        }
+        ValidateJson(options.Json, errors);
+        ValidateTiers(options.Tiers, errors);
 
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        // The failures are joined with "; " into the exception's message.
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => e.TrimEnd('.')));
     }
 
-    private static void ValidateLimits(TierLimits? limits, string path, List<string> errors)
+    private static void ValidateJson(TenancyJsonOptions? json, List<string> errors)
     {
-        if (limits is null)
+        if (json is null)
         {
-            errors.Add($"{path} must not be null.");
+            errors.Add("Json must not be null");
             return;
         }
 
-        void NotNegative(int value, string limit)
+        if (json.MaxDocumentBytes < 1)
         {
-            if (value < 0)
-            {
-                errors.Add($"{path}:{limit} {value} must not be negative.");
-            }
+            errors.Add($"Json:MaxDocumentBytes {json.MaxDocumentBytes} must be at least 1");
         }
 
-        NotNegative(limits.MaxUsers, nameof(limits.MaxUsers));
-        NotNegative(limits.MaxStorageGb, nameof(limits.MaxStorageGb));
-        NotNegative(limits.MaxApiCallsPerHour, nameof(limits.MaxApiCallsPerHour));
-        NotNegative(limits.BestResponseTimeMs, nameof(limits.BestResponseTimeMs));
-        NotNegative(limits.BestSupportResponseMinutes, nameof(limits.BestSupportResponseMinutes));
-        NotNegative(limits.MaxBackupRetentionDays, nameof(limits.MaxBackupRetentionDays));
-        NotNegative(limits.MaxAlertConditions, nameof(limits.MaxAlertConditions));
-        NotNegative(limits.MaxRecipients, nameof(limits.MaxRecipients));
-        NotNegative(limits.MaxEscalationSteps, nameof(limits.MaxEscalationSteps));
-        if (limits.MaxBatchSize is < 1)
+        if (json.MaxDepth is < 1 or > 1000)
         {
-            errors.Add($"{path}:MaxBatchSize {limits.MaxBatchSize} must be at least 1 (or unset for no tier limit).");
-        }
-        NotNegative(limits.MinCollectionIntervalSeconds, nameof(limits.MinCollectionIntervalSeconds));
-        NotNegative(limits.MaxMetrics, nameof(limits.MaxMetrics));
-        NotNegative(limits.MaxRetentionDays, nameof(limits.MaxRetentionDays));
-        NotNegative(limits.ValidationRequestsPerSecond, nameof(limits.ValidationRequestsPerSecond));
-        NotNegative(limits.ValidationBurst, nameof(limits.ValidationBurst));
-
-        if (limits.BestUptimePercentage is < 0 or > 100 || double.IsNaN(limits.BestUptimePercentage))
-        {
-            errors.Add($"{path}:BestUptimePercentage {limits.BestUptimePercentage} must be between 0 and 100.");
+            errors.Add($"Json:MaxDepth {json.MaxDepth} must be between 1 and 1000");
         }
 
-        KnownNames(limits.AllowedFeatures, WireEnum<TenantFeature>.Names, $"{path}:AllowedFeatures", errors);
-        KnownNames(limits.AllowedCompliance, KnownCompliance, $"{path}:AllowedCompliance", errors);
-        KnownNames(limits.AlertChannels, TierProfile.AllAlertChannels, $"{path}:AlertChannels", errors);
-        KnownNames(limits.NotificationChannels, TierProfile.AllNotificationChannels, $"{path}:NotificationChannels", errors);
+        if (json.MaxErrors < 1)
+        {
+            errors.Add($"Json:MaxErrors {json.MaxErrors} must be at least 1");
+        }
     }
 
-    private static void KnownNames(IReadOnlySet<string>? names, IEnumerable<string> known, string path, List<string> errors)
+    private static void ValidateTiers(TierProfile? tiers, List<string> errors)
     {
-        var accepted = known.ToHashSet(StringComparer.Ordinal);
-        foreach (var unknown in (names ?? new HashSet<string>()).Where(n => !accepted.Contains(n)))
+        if (tiers is null)
         {
-            errors.Add($"{path} '{unknown}' is not known; accepted: {string.Join(", ", accepted)}.");
+            errors.Add("Tiers must not be null");
+            return;
+        }
+
+        foreach (var tier in TierProfile.AllTiers)
+        {
+            var path = $"Tiers:{tier}";
+            if (tiers[tier] is not { } limits)
+            {
+                errors.Add($"{path} must not be null");
+                continue;
+            }
+
+            if (LimitsValidator.Validate(path, limits) is { Failed: true, Failures: { } failures })
+            {
+                errors.AddRange(failures);
+            }
+
+            // The burst is the bucket the sustained rate refills: smaller, a tenant could never use a whole second's rate.
+            if (limits.ValidationBurst < limits.ValidationRequestsPerSecond)
+            {
+                errors.Add($"{path}:ValidationBurst {limits.ValidationBurst} must be at least ValidationRequestsPerSecond ({limits.ValidationRequestsPerSecond})");
+            }
         }
     }
 }

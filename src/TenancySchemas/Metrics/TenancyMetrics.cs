@@ -1,50 +1,64 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Prometheus;
 using TenancySchemas.Auditing;
 
 namespace TenancySchemas.Metrics;
 
 /// <summary>
-/// The prometheus-net instruments of TenancySchemas, in the registry the app scrapes. Labels stay bounded by the
-/// number of schemas, tiers, outcomes and error codes: no tenant id, value or free text is ever a label.
+/// The instruments of TenancySchemas, on the <c>TenancySchemas</c> meter created through the container's
+/// <see cref="IMeterFactory"/>, and their bridge to prometheus-net. Tags stay bounded by the number of schemas, tiers,
+/// outcomes, error codes and isolation levels: no tenant id, value or free text is ever a tag.
 /// </summary>
-internal sealed class TenancyMetrics
+/// <remarks>
+/// The instrument names map to today's prometheus-net names under OpenTelemetry's Prometheus naming rules
+/// (<c>tenancy.schema.validations</c> with unit <c>{validation}</c> is <c>tenancy_schema_validations_total</c>).
+/// </remarks>
+internal sealed class TenancyMetrics : IDisposable
 {
-    private static readonly double[] DurationBuckets =
+    public const string MeterName = "TenancySchemas";
+
+    public const string SchemaTag = "schema";
+    public const string TierTag = "tier";
+    public const string OutcomeTag = "outcome";
+    public const string CodeTag = "code";
+    public const string IsolationLevelTag = "isolation_level";
+
+    /// <summary>The duration buckets, in seconds: advice for every listener, and the prometheus-net histogram's buckets.</summary>
+    public static readonly double[] DurationBuckets =
         [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 
     private readonly bool _enabled;
-    private readonly Counter _validations;
-    private readonly Counter _errors;
-    private readonly Histogram _duration;
-    private readonly LabelledChildren<Counter.Child> _validationsBy;
-    private readonly LabelledChildren<Counter.Child> _errorsBy;
-    private readonly LabelledChildren<Histogram.Child> _durationBy;
+    private readonly PrometheusBridge? _bridge;
     private long _total;
     private long _failed;
 
-    public TenancyMetrics(IOptions<TenancySchemaOptions> options)
+    public TenancyMetrics(IOptions<TenancySchemaOptions> options, IMeterFactory meterFactory, IServiceProvider services)
     {
-        var settings = options.Value;
-        _enabled = settings.EnableMetrics;
-        var factory = settings.MetricsRegistry is { } registry ? Prometheus.Metrics.WithCustomRegistry(registry) : Prometheus.Metrics.DefaultFactory;
-        _validations = factory.CreateCounter("tenancy_schema_validations_total", "Validations by schema, tier and outcome.", ["schema", "tier", "outcome"]);
-        _errors = factory.CreateCounter("tenancy_schema_validation_errors_total", "Validation failures by schema and error code.", ["schema", "code"]);
-        _duration = factory.CreateHistogram("tenancy_schema_validation_duration_seconds", "Validation duration by schema.", new HistogramConfiguration
+        _enabled = options.Value.EnableMetrics;
+        var meter = meterFactory.Create(new MeterOptions(MeterName) { Version = typeof(TenancyMetrics).Assembly.GetName().Version?.ToString() });
+        Validations = meter.CreateCounter<long>("tenancy.schema.validations", "{validation}", "Validations by schema, tier and outcome.");
+        ValidationErrors = meter.CreateCounter<long>("tenancy.schema.validation.errors", "{error}", "Validation failures by schema and error code.");
+        ValidationDuration = meter.CreateHistogram("tenancy.schema.validation.duration", "s", "Validation duration by schema.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        RateLimited = meter.CreateCounter<long>("tenancy.schema.rate_limited", "{validation}", "Validations rejected by the per-tenant rate limit, by tier.");
+        IsolationViolations = meter.CreateCounter<long>("tenancy.schema.isolation_violations", "{violation}", "Tenant isolation violations by isolation level.");
+
+        if (_enabled)
         {
-            LabelNames = ["schema"],
-            Buckets = DurationBuckets,
-        });
-        _validationsBy = new((schema, tier, outcome) => _validations.WithLabels(schema, tier, outcome));
-        _errorsBy = new((schema, code, _) => _errors.WithLabels(schema, code));
-        _durationBy = new((schema, _, _) => _duration.WithLabels(schema));
-        RateLimited = factory.CreateCounter("tenancy_schema_rate_limited_total", "Validations rejected by the per-tenant rate limit, by tier.", ["tier"]);
-        IsolationViolations = factory.CreateCounter("tenancy_schema_isolation_violations_total", "Tenant isolation violations by isolation level.", ["isolation_level"]);
+            _bridge = new PrometheusBridge(this, services.GetService<Prometheus.CollectorRegistry>() ?? Prometheus.Metrics.DefaultRegistry);
+        }
     }
 
-    public Counter RateLimited { get; }
+    public Counter<long> Validations { get; }
 
-    public Counter IsolationViolations { get; }
+    public Counter<long> ValidationErrors { get; }
+
+    public Histogram<double> ValidationDuration { get; }
+
+    public Counter<long> RateLimited { get; }
+
+    public Counter<long> IsolationViolations { get; }
 
     /// <summary>Gets the validations counted since start (for the health check).</summary>
     public long Total => Interlocked.Read(ref _total);
@@ -56,7 +70,7 @@ internal sealed class TenancyMetrics
     {
         if (_enabled)
         {
-            RateLimited.WithLabels(tier ?? "unknown").Inc();
+            RateLimited.Add(1, new KeyValuePair<string, object?>(TierTag, tier ?? "unknown"));
         }
     }
 
@@ -73,22 +87,25 @@ internal sealed class TenancyMetrics
             return;
         }
 
-        _validationsBy.Get(outcome.Schema, outcome.Tier ?? "unknown", outcome.Outcome).Inc();
+        var schema = new KeyValuePair<string, object?>(SchemaTag, outcome.Schema);
+        Validations.Add(1, schema, new(TierTag, outcome.Tier ?? "unknown"), new(OutcomeTag, outcome.Outcome));
         var isolationViolations = 0;
         for (var i = 0; i < outcome.Failures.Count; i++)
         {
             var code = outcome.Failures[i].ErrorCode ?? "unknown";
-            _errorsBy.Get(outcome.Schema, code).Inc();
+            ValidationErrors.Add(1, schema, new(CodeTag, code));
             if (code.StartsWith("tenancy.isolation.", StringComparison.Ordinal))
             {
                 isolationViolations++;
             }
         }
 
-        _durationBy.Get(outcome.Schema).Observe(outcome.Duration.TotalSeconds);
+        ValidationDuration.Record(outcome.Duration.TotalSeconds, schema);
         if (isolationViolations > 0)
         {
-            IsolationViolations.WithLabels(isolationLevel).Inc(isolationViolations);
+            IsolationViolations.Add(isolationViolations, new KeyValuePair<string, object?>(IsolationLevelTag, isolationLevel));
         }
     }
+
+    public void Dispose() => _bridge?.Dispose();
 }

@@ -156,6 +156,25 @@ public sealed class TierProfile
         }
     }
 
+    /// <summary>
+    /// A table of copies of this one's limits, for the configuration binder: it writes into the objects it finds, and
+    /// the default limits are records every table shares.
+    /// </summary>
+    internal TierProfile Copy()
+    {
+        var copy = (TierProfile)MemberwiseClone();
+        foreach (var tier in AllTiers)
+        {
+            // A tier set to null stays null, for the options validator to name.
+            if (copy[tier] is { } limits)
+            {
+                copy[tier] = limits with { };
+            }
+        }
+
+        return copy;
+    }
+
     private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
 
     /// <summary>Gets the tiers in the order the tier table lists them, from the lowest to the highest.</summary>

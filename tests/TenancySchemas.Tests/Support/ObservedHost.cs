@@ -56,10 +56,10 @@ internal sealed class ObservedHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Registry);
         services.AddTenancySchemas(o =>
         {
             o.AuditLogger = Logger;
-            o.MetricsRegistry = Registry;
             o.DefaultTier = TenancySchemas.Tiers.TenantType.Enterprise;
             configure?.Invoke(o);
         });
