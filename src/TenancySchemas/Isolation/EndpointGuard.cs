@@ -1,8 +1,5 @@
 using System.Buffers;
-using System.Collections;
-using System.Collections.Concurrent;
 using System.Net;
-using System.Reflection;
 
 namespace TenancySchemas.Isolation;
 
@@ -15,8 +12,8 @@ internal enum EndpointViolation
 }
 
 /// <summary>
-/// Guards the URLs of a document (spec §1.10 and §7.2): <see cref="Urls"/> finds every member marked
-/// <see cref="UrlAttribute"/>, <see cref="Check"/> judges one URL at an isolation level.
+/// Guards the URLs of a document (spec §1.10 and §7.2): <see cref="Urls"/> finds every URL the contract marks
+/// (<see cref="UrlAttribute"/>), <see cref="Check"/> judges one at an isolation level.
 /// </summary>
 /// <remarks>
 /// The guard is lexical: it canonicalizes the host the way a client would before connecting (UTS #46 mapping as
@@ -32,17 +29,8 @@ internal static class EndpointGuard
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
 
-    private static readonly ConcurrentDictionary<Type, Member[]> Plans = new();
-
-    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>).</summary>
-    public static IReadOnlyList<(string Path, string Url)> Urls(object document)
-    {
-        List<(string Path, string Url)>? found = null;
-        Collect(document, string.Empty, depth: 0, ref found);
-
-        // Not `found is null ? [] : found`: the conditional's type is List<…>, so its [] is a new list on every call.
-        return found is null ? Array.Empty<(string Path, string Url)>() : found;
-    }
+    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>, <c>Actions[0][url]</c>).</summary>
+    public static IReadOnlyList<(string Path, string Url)> Urls(object document) => UrlCollector.Collect(document);
 
     /// <summary>
     /// Judges a URL at an isolation level: strict wants https; moderate and strict forbid the hosts
@@ -173,86 +161,4 @@ internal static class EndpointGuard
         var top = name.AsSpan(name.LastIndexOf('.') + 1);
         return top.Length > 0 && (!top.ContainsAnyExceptInRange('0', '9') || (top.StartsWith("0x", StringComparison.Ordinal) && !top[2..].ContainsAnyExcept(HexDigits)));
     }
-
-    // Paths are built only for what is found or entered, so a document without URLs is walked without allocating.
-    private static void Collect(object node, string prefix, int depth, ref List<(string Path, string Url)>? found)
-    {
-        if (depth > 8)
-        {
-            return;
-        }
-
-        foreach (var member in Plans.GetOrAdd(node.GetType(), Plan))
-        {
-            var value = member.Property.GetValue(node);
-            switch (value)
-            {
-                case null:
-                    break;
-                case string url when member.IsUrl:
-                    (found ??= []).Add((prefix + member.Property.Name, url));
-                    break;
-                case IReadOnlyCollection<object> { Count: 0 } or IReadOnlyCollection<KeyValuePair<string, string>> { Count: 0 }:
-                    // Empty lists (covariant: of strings or records) and maps: nothing to walk, no enumerator to allocate.
-                    break;
-                case IEnumerable<KeyValuePair<string, string>> pairs when member.IsUrl:
-                    foreach (var (key, url) in pairs)
-                    {
-                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{key}]", url));
-                    }
-
-                    break;
-                case IEnumerable<string> urls when member.IsUrl:
-                    var position = 0;
-                    foreach (var url in urls)
-                    {
-                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{position++}]", url));
-                    }
-
-                    break;
-                case IEnumerable items and not string when !member.IsUrl:
-                    var index = 0;
-                    foreach (var item in items)
-                    {
-                        if (item is not null && IsRecord(item.GetType()))
-                        {
-                            Collect(item, $"{prefix}{member.Property.Name}[{index}].", depth + 1, ref found);
-                        }
-
-                        index++;
-                    }
-
-                    break;
-                default:
-                    if (!member.IsUrl && IsRecord(value.GetType()))
-                    {
-                        Collect(value, prefix + member.Property.Name + ".", depth + 1, ref found);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    private static bool IsRecord(Type type) => type.IsClass && type.Namespace?.StartsWith("TenancySchemas.", StringComparison.Ordinal) == true && !type.Namespace.EndsWith(".Common", StringComparison.Ordinal);
-
-    // Only members that are URLs or lead to records holding URLs are kept: a validation walks no more than it checks.
-    private static Member[] Plan(Type type) =>
-    [
-        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .Select(p => new Member(p, p.IsDefined(typeof(UrlAttribute), inherit: true)))
-            .Where(m => m.IsUrl || (RecordType(m.Property.PropertyType) is { } record && HoldsUrls(record, depth: 0))),
-    ];
-
-    private static Type? RecordType(Type type) =>
-        IsRecord(type) ? type
-        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsRecord(type.GetGenericArguments()[0]) ? type.GetGenericArguments()[0]
-        : null;
-
-    private static bool HoldsUrls(Type type, int depth) =>
-        depth < 8 && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
-            p.IsDefined(typeof(UrlAttribute), inherit: true) || (RecordType(p.PropertyType) is { } nested && nested != type && HoldsUrls(nested, depth + 1)));
-
-    private sealed record Member(PropertyInfo Property, bool IsUrl);
 }
