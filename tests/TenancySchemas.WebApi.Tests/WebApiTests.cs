@@ -50,8 +50,11 @@ public sealed class WebApiTests : IClassFixture<WebApplicationFactory<Program>>
     {
         using var client = _factory.CreateClient();
 
-        // The sample app runs strict isolation, which accepts only https endpoints (the CLI sample scrapes over http).
-        var (status, body, response) = await Post(client, path, Sample(sample).Replace("\"http://", "\"https://", StringComparison.Ordinal));
+        // The sample app runs strict isolation, which accepts only https endpoints with public names (the CLI sample
+        // scrapes http://api:9090, a single-label name strict refuses).
+        var document = System.Text.RegularExpressions.Regex.Replace(Sample(sample), "\"http://([a-z0-9-]+):", "\"http://$1.northwind.example.com:")
+            .Replace("\"http://", "\"https://", StringComparison.Ordinal);
+        var (status, body, response) = await Post(client, path, document);
 
         status.Should().Be(HttpStatusCode.Created, body?.ToJsonString());
         response.Headers.Location!.ToString().Should().StartWith(path + "/");

@@ -31,9 +31,11 @@ public sealed record AlertAction
     public required AlertActionType ActionType { get; init; }
 
     /// <summary>Gets the action's target (an address, a script, a URL).</summary>
+    [Isolation.Url(Isolation.UrlKind.Link, UrlWhen = nameof(ActionType), Is = AlertActionType.Webhook)]
     public required string Target { get; init; }
 
     /// <summary>Gets free-form parameters.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> Parameters { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets how often a failed action is retried (0-10). The default value is 3.</summary>

@@ -59,6 +59,7 @@ public sealed record ComplianceControl
     public IReadOnlyList<string> DocumentationLinks { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
 
     /// <summary>Gets evidence artifacts.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyList<string> EvidenceArtifacts { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
 
     /// <summary>Gets a value indicating whether testing is automated. The default value is <see langword="false"/>.</summary>
@@ -256,6 +257,7 @@ public sealed record ComplianceAssessment
     public string? ReportUrl { get; init; }
 
     /// <summary>Gets evidence documents.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyList<string> EvidenceDocuments { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
 }
 

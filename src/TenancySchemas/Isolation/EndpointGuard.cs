@@ -1,8 +1,5 @@
-using System.Collections;
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Net;
-using System.Net.Sockets;
-using System.Reflection;
 
 namespace TenancySchemas.Isolation;
 
@@ -15,28 +12,31 @@ internal enum EndpointViolation
 }
 
 /// <summary>
-/// Guards the URLs of a document (spec §1.10, issue "isolation levels"): strict wants https and no loopback, private,
-/// link-local, unique-local, carrier-grade NAT, multicast, unspecified, metadata or local-name host; moderate forbids
-/// loopback, link-local and metadata hosts. IPv4 in any notation is read the way <see cref="Uri"/> canonicalizes it
-/// (decimal, octal, hex, short), and IPv4-mapped or -compatible IPv6 addresses are unwrapped.
+/// Guards the URLs of a document (spec §1.10 and §7.2): <see cref="Urls"/> finds every URL the contract marks
+/// (<see cref="UrlAttribute"/>), <see cref="Check"/> judges one at an isolation level.
 /// </summary>
+/// <remarks>
+/// The guard is lexical: it canonicalizes the host the way a client would before connecting (UTS #46 mapping as
+/// <see cref="Uri.IdnHost"/> does, trailing dots removed, the result read as an address again, IPv4 embedded in IPv6
+/// unwrapped) and judges that, but it cannot see DNS. A public name that resolves to a private address, or resolves
+/// differently at delivery time, passes; the connect-time half (<see cref="IsolationConnectGuard"/>) judges the
+/// addresses actually connected to with the same table (<see cref="EndpointPolicy"/>).
+/// </remarks>
 internal static class EndpointGuard
 {
-    private static readonly ConcurrentDictionary<Type, Member[]> Plans = new();
+    // Where an authority ends, as Uri reads it (a backslash is a slash in http URLs).
+    private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/\\?#");
 
-    private static readonly IPAddress[] MetadataAddresses =
-        [IPAddress.Parse("169.254.169.254"), IPAddress.Parse("169.254.170.2"), IPAddress.Parse("100.100.100.200"), IPAddress.Parse("fd00:ec2::254")];
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
 
-    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>).</summary>
-    public static IReadOnlyList<(string Path, string Url)> Urls(object document)
-    {
-        List<(string Path, string Url)>? found = null;
-        Collect(document, string.Empty, depth: 0, ref found);
+    /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>, <c>Actions[0][url]</c>).</summary>
+    public static IReadOnlyList<(string Path, string Url)> Urls(object document) => UrlCollector.Collect(document);
 
-        // Not `found is null ? [] : found`: the conditional's type is List<…>, so its [] is a new list on every call.
-        return found is null ? Array.Empty<(string Path, string Url)>() : found;
-    }
-
+    /// <summary>
+    /// Judges a URL at an isolation level: strict wants https; moderate and strict forbid the hosts
+    /// <see cref="EndpointPolicy"/> lists for them, in any notation; basic checks nothing. A value that is not an
+    /// absolute URL with a host is the format rules' business and passes.
+    /// </summary>
     public static EndpointViolation Check(string url, IsolationLevel level)
     {
         if (level == IsolationLevel.Basic || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
@@ -49,143 +49,116 @@ internal static class EndpointGuard
             return EndpointViolation.HttpsRequired;
         }
 
-        var host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
-        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(host.Trim('[', ']'), out var address))
-        {
-            return IsForbidden(Unwrap(address), level) ? EndpointViolation.PrivateEndpoint : EndpointViolation.None;
-        }
-
-        var localName = host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal);
-        var strictName = host.EndsWith(".local", StringComparison.Ordinal) || host.EndsWith(".internal", StringComparison.Ordinal) || !host.Contains('.', StringComparison.Ordinal) && host is "metadata";
-        return localName || (level == IsolationLevel.Strict && strictName) ? EndpointViolation.PrivateEndpoint : EndpointViolation.None;
+        return IsForbiddenHost(uri, url, level) ? EndpointViolation.PrivateEndpoint : EndpointViolation.None;
     }
 
-    private static IPAddress Unwrap(IPAddress address)
+    private static bool IsForbiddenHost(Uri uri, string url, IsolationLevel level)
     {
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        if (uri.HostNameType == UriHostNameType.IPv6)
         {
-            return address;
+            // Uri keeps the brackets and drops a zone id; fe80::/10 is judged whatever the zone.
+            return !IPAddress.TryParse(uri.Host.AsSpan().Trim("[]"), out var v6) ? level == IsolationLevel.Strict : EndpointPolicy.IsForbidden(v6, level);
         }
 
-        if (address.IsIPv4MappedToIPv6)
+        if (uri.HostNameType == UriHostNameType.IPv4)
         {
-            return address.MapToIPv4();
+            // Uri has read octal, hex and short forms already (0177.1 is 127.0.0.1); other parsers read leading zeros
+            // as decimal (0127.0.0.1 as 127.0.0.1, where Uri sees 87.0.0.1), so both readings are judged, and strict
+            // accepts only the one notation every parser agrees on.
+            var raw = RawHost(url);
+            return EndpointPolicy.IsForbidden(IPAddress.Parse(uri.Host), level)
+                || (raw is not null && DecimalReading(raw) is { } decimalReading && EndpointPolicy.IsForbidden(decimalReading, level))
+                || (level == IsolationLevel.Strict && (raw is null || !IsPlainDottedQuad(raw)));
         }
 
-        // IPv4-compatible (deprecated) ::a.b.c.d: the first 96 bits are zero.
-        var bytes = address.GetAddressBytes();
-        return bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && bytes.AsSpan(12).IndexOfAnyExcept((byte)0) >= 0 && !IPAddress.IPv6Loopback.Equals(address)
-            ? new IPAddress(bytes.AsSpan(12))
-            : address;
-    }
+        string mapped;
+        try
+        {
+            mapped = uri.IdnHost;
+        }
+        catch (Exception e) when (e is UriFormatException or ArgumentException)
+        {
+            // No client can connect to a host that cannot be mapped; strict still refuses what it cannot judge.
+            return level == IsolationLevel.Strict;
+        }
 
-    private static bool IsForbidden(IPAddress address, IsolationLevel level)
-    {
-        var loopback = IPAddress.IsLoopback(address);
-        var linkLocal = address.AddressFamily == AddressFamily.InterNetwork ? InRange(address, "169.254.0.0", 16) : address.IsIPv6LinkLocal;
-        var metadata = MetadataAddresses.Contains(address);
-        if (loopback || linkLocal || metadata)
+        var name = mapped.TrimEnd('.').ToLowerInvariant();
+
+        // Uri reads １２７.０.０.１, 127。0。0。1 and 127.0.0.1. as names; mapped and trimmed, they are addresses.
+        if (IPAddress.TryParse(name, out var address))
+        {
+            return level == IsolationLevel.Strict || EndpointPolicy.IsForbidden(address, level)
+                || (DecimalReading(name) is { } decimalReading && EndpointPolicy.IsForbidden(decimalReading, level));
+        }
+
+        if (DecimalReading(name) is { } reading && EndpointPolicy.IsForbidden(reading, level))
         {
             return true;
         }
 
-        if (level != IsolationLevel.Strict)
-        {
-            return false;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            return InRange(address, "10.0.0.0", 8) || InRange(address, "172.16.0.0", 12) || InRange(address, "192.168.0.0", 16)
-                || InRange(address, "100.64.0.0", 10) || InRange(address, "224.0.0.0", 4) || InRange(address, "240.0.0.0", 4)
-                || InRange(address, "0.0.0.0", 8) || InRange(address, "192.0.0.0", 24) || InRange(address, "198.18.0.0", 15);
-        }
-
-        return address.Equals(IPAddress.IPv6Any) || address.IsIPv6Multicast || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
+        // A top-level label is never numeric: 08.0.0.1 or 1.2.3.4.5 is an address to some parser, a name to none.
+        return (level == IsolationLevel.Strict && HasNumericTopLabel(name)) || EndpointPolicy.IsForbiddenName(name, level);
     }
 
-    private static bool InRange(IPAddress address, string network, int prefix) =>
-        new IPNetwork(IPAddress.Parse(network), prefix).Contains(address);
-
-    // Paths are built only for what is found or entered, so a document without URLs is walked without allocating.
-    private static void Collect(object node, string prefix, int depth, ref List<(string Path, string Url)>? found)
+    /// <summary>The host as written in <paramref name="url"/> (<see cref="Uri.Host"/> is canonical), or null if it cannot be told.</summary>
+    private static string? RawHost(string url)
     {
-        if (depth > 8)
+        var text = url.AsSpan().Trim();
+        var start = text.IndexOf("//", StringComparison.Ordinal);
+        if (start < 0)
         {
-            return;
+            return null;
         }
 
-        foreach (var member in Plans.GetOrAdd(node.GetType(), Plan))
+        var authority = text[(start + 2)..];
+        var end = authority.IndexOfAny(AuthorityEnd);
+        if (end >= 0)
         {
-            var value = member.Property.GetValue(node);
-            switch (value)
+            authority = authority[..end];
+        }
+
+        var host = authority[(authority.LastIndexOf('@') + 1)..];
+        var colon = host.LastIndexOf(':');
+        return (colon < 0 ? host : host[..colon]).ToString();
+    }
+
+    private static bool IsPlainDottedQuad(string host)
+    {
+        var parts = 0;
+        foreach (var range in host.AsSpan().Split('.'))
+        {
+            var part = host.AsSpan(range);
+            if (++parts > 4 || part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] == '0') || int.Parse(part, provider: null) > 255)
             {
-                case null:
-                    break;
-                case string url when member.IsUrl:
-                    (found ??= []).Add((prefix + member.Property.Name, url));
-                    break;
-                case IReadOnlyCollection<object> { Count: 0 } or IReadOnlyCollection<KeyValuePair<string, string>> { Count: 0 }:
-                    // Empty lists (covariant: of strings or records) and maps: nothing to walk, no enumerator to allocate.
-                    break;
-                case IEnumerable<KeyValuePair<string, string>> pairs when member.IsUrl:
-                    foreach (var (key, url) in pairs)
-                    {
-                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{key}]", url));
-                    }
-
-                    break;
-                case IEnumerable<string> urls when member.IsUrl:
-                    var position = 0;
-                    foreach (var url in urls)
-                    {
-                        (found ??= []).Add(($"{prefix}{member.Property.Name}[{position++}]", url));
-                    }
-
-                    break;
-                case IEnumerable items and not string when !member.IsUrl:
-                    var index = 0;
-                    foreach (var item in items)
-                    {
-                        if (item is not null && IsRecord(item.GetType()))
-                        {
-                            Collect(item, $"{prefix}{member.Property.Name}[{index}].", depth + 1, ref found);
-                        }
-
-                        index++;
-                    }
-
-                    break;
-                default:
-                    if (!member.IsUrl && IsRecord(value.GetType()))
-                    {
-                        Collect(value, prefix + member.Property.Name + ".", depth + 1, ref found);
-                    }
-
-                    break;
+                return false;
             }
         }
+
+        return parts == 4;
     }
 
-    private static bool IsRecord(Type type) => type.IsClass && type.Namespace?.StartsWith("TenancySchemas.", StringComparison.Ordinal) == true && !type.Namespace.EndsWith(".Common", StringComparison.Ordinal);
+    /// <summary>Four decimal parts with leading zeros read as decimal (<c>0127.0.0.1</c> as 127.0.0.1), or null.</summary>
+    private static IPAddress? DecimalReading(string host)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        var parts = 0;
+        foreach (var range in host.AsSpan().Split('.'))
+        {
+            var part = host.AsSpan(range);
+            if (parts == 4 || part.Length is 0 or > 8 || part.ContainsAnyExceptInRange('0', '9') || int.Parse(part, provider: null) is var value && value > 255)
+            {
+                return null;
+            }
 
-    // Only members that are URLs or lead to records holding URLs are kept: a validation walks no more than it checks.
-    private static Member[] Plan(Type type) =>
-    [
-        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .Select(p => new Member(p, p.IsDefined(typeof(UrlAttribute), inherit: true)))
-            .Where(m => m.IsUrl || (RecordType(m.Property.PropertyType) is { } record && HoldsUrls(record, depth: 0))),
-    ];
+            bytes[parts++] = (byte)value;
+        }
 
-    private static Type? RecordType(Type type) =>
-        IsRecord(type) ? type
-        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsRecord(type.GetGenericArguments()[0]) ? type.GetGenericArguments()[0]
-        : null;
+        return parts == 4 ? new IPAddress(bytes) : null;
+    }
 
-    private static bool HoldsUrls(Type type, int depth) =>
-        depth < 8 && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
-            p.IsDefined(typeof(UrlAttribute), inherit: true) || (RecordType(p.PropertyType) is { } nested && nested != type && HoldsUrls(nested, depth + 1)));
-
-    private sealed record Member(PropertyInfo Property, bool IsUrl);
+    private static bool HasNumericTopLabel(string name)
+    {
+        var top = name.AsSpan(name.LastIndexOf('.') + 1);
+        return top.Length > 0 && (!top.ContainsAnyExceptInRange('0', '9') || (top.StartsWith("0x", StringComparison.Ordinal) && !top[2..].ContainsAnyExcept(HexDigits)));
+    }
 }

@@ -55,15 +55,19 @@ public sealed record MonitoringConfigSchema : Schemas.ITenancyDocument
     public IReadOnlyList<AlertRule> AlertRules { get; init => field = ValueList<AlertRule>.From(value); } = ValueList<AlertRule>.Empty;
 
     /// <summary>Gets free-form Prometheus settings.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> PrometheusConfig { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets free-form Grafana settings.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> GrafanaConfig { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets free-form OpenTelemetry settings.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> OpentelemetryConfig { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets free-form external integrations.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> ExternalIntegrations { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets webhook endpoints (sensitive; only on tiers that allow webhooks).</summary>

@@ -175,9 +175,11 @@ public sealed record MonitoringTarget
     public required string Endpoint { get; init; }
 
     /// <summary>Gets the health-check path. The default value is <c>/health</c>.</summary>
+    [Isolation.Url(Isolation.UrlKind.Path)]
     public string HealthCheckPath { get; init; } = "/health";
 
     /// <summary>Gets the metrics path. The default value is <c>/metrics</c>.</summary>
+    [Isolation.Url(Isolation.UrlKind.Path)]
     public string MetricsPath { get; init; } = "/metrics";
 
     /// <summary>Gets the scrape interval in seconds (5-300). The default value is 30.</summary>

@@ -17,6 +17,7 @@ public sealed record NotificationRecipient
 
     /// <summary>Gets the contact details by channel (sensitive). Key <c>email</c> holds an e-mail address; <c>phone</c>, <c>sms</c> and <c>whatsapp</c> hold E.164 numbers.</summary>
     [Sensitive]
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public required IReadOnlyDictionary<string, string> ContactInfo { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Gets free-form preferences.</summary>
@@ -84,6 +85,7 @@ public sealed record NotificationRule : Schemas.ITenancyDocument
     public required IReadOnlyDictionary<string, JsonElement> Conditions { get; init => field = ValueMap<JsonElement>.From(value); }
 
     /// <summary>Gets free-form actions.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public required IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> Actions { get; init => field = ValueCollections.ListOfMaps(value); }
 
     /// <summary>Gets the priority that overrides the notification's.</summary>
@@ -93,6 +95,7 @@ public sealed record NotificationRule : Schemas.ITenancyDocument
     public IReadOnlyList<NotificationChannel> ChannelPreferences { get; init => field = ValueList<NotificationChannel>.From(value); } = ValueList<NotificationChannel>.Empty;
 
     /// <summary>Gets free-form escalation rules.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> EscalationRules { get; init => field = ValueCollections.ListOfMaps(value); } = ValueCollections.ListOfMaps<JsonElement>(null);
 
     /// <summary>Gets free-form rate limiting.</summary>

@@ -107,9 +107,11 @@ public sealed record NotificationSchema : Schemas.ITenancyDocument
     public IReadOnlyDictionary<string, JsonElement> TechnicalContext { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets free-form actions.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> Actions { get; init => field = ValueCollections.ListOfMaps(value); } = ValueCollections.ListOfMaps<JsonElement>(null);
 
     /// <summary>Gets the deep link.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public string? DeepLink { get; init; }
 
     /// <summary>Gets the callback URL (sensitive; only on tiers that allow webhooks).</summary>

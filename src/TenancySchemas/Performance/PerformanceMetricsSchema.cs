@@ -65,18 +65,22 @@ public sealed record PerformanceMetricsSchema : Schemas.ITenancyDocument
     public bool AutoOptimizationEnabled { get; init; }
 
     /// <summary>Gets free-form ML model settings.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> MlModelsConfig { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets targets by key; an SLA's key is its name lower-cased with spaces as underscores.</summary>
     public IReadOnlyDictionary<string, double> PerformanceTargets { get; init => field = ValueMap<double>.From(value); } = ValueMap<double>.Empty;
 
     /// <summary>Gets free-form reporting settings.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> ReportingConfig { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets free-form dashboard settings.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyDictionary<string, JsonElement> DashboardConfig { get; init => field = ValueMap<JsonElement>.From(value); } = ValueMap<JsonElement>.Empty;
 
     /// <summary>Gets free-form external sources.</summary>
+    [Isolation.Url(Isolation.UrlKind.Link)]
     public IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> ExternalMetricsSources { get; init => field = ValueCollections.ListOfMaps(value); } = ValueCollections.ListOfMaps<JsonElement>(null);
 
     /// <summary>Gets export endpoint URLs.</summary>
