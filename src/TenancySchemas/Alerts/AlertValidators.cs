@@ -194,7 +194,7 @@ internal sealed partial class AlertSuppressionValidator : AbstractValidator<Aler
         RuleFor(x => x.Reason).MaximumLength(200);
     }
 
-    [GeneratedRegex("^([01]?[0-9]|2[0-3]):[0-5][0-9]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^([01]?[0-9]|2[0-3]):[0-5][0-9]\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDay();
 }
 

@@ -141,17 +141,19 @@ internal static partial class Formats
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>The tenant id pattern, also exported into JSON Schemas.</summary>
+    /// <summary>The tenant id pattern in JSON Schema's (ECMA-262) dialect, where <c>$</c> is the end of the text.</summary>
     public const string TenantIdRegex = "^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$";
 
-    [GeneratedRegex(TenantIdRegex, RegexOptions.CultureInvariant)]
+    // .NET's $ also matches before a final newline ("northwind\n"): \z is the end of the text.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{2,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TenantIdPattern();
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}\z", RegexOptions.CultureInvariant)]
     private static partial Regex E164Pattern();
 
-    [GeneratedRegex("^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|[0-9]{3}))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|[0-9]{3}))?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LocalePattern();
 
-    [GeneratedRegex(@"^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex DottedQuadPattern();
 }

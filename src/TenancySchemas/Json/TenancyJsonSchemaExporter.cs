@@ -337,7 +337,8 @@ public sealed class TenancyJsonSchemaExporter
 
                     break;
                 case IRegularExpressionValidator regex when isString:
-                    node["pattern"] = regex.Expression;
+                    // .NET patterns end in \z (the end of the text); JSON Schema's ECMA-262 dialect says $ for it.
+                    node["pattern"] = regex.Expression.EndsWith("\\z", StringComparison.Ordinal) ? regex.Expression[..^2] + "$" : regex.Expression;
                     break;
                 case IFormatValidator { Hint: { } hint } when isString:
                     if (hint.Format is not null)

@@ -125,11 +125,11 @@ internal sealed partial class MonitoringMetricValidator : AbstractValidator<Moni
     }
 
     /// <summary>Prometheus metric names: <c>[a-zA-Z_:][a-zA-Z0-9_:]*</c> (prometheus.io/docs/concepts/data_model).</summary>
-    [GeneratedRegex("^[a-zA-Z_:][a-zA-Z0-9_:]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z_:][a-zA-Z0-9_:]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PrometheusMetricName();
 
     /// <summary>Prometheus label names: <c>[a-zA-Z_][a-zA-Z0-9_]*</c>; names starting with <c>__</c> are reserved for internal use.</summary>
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PrometheusLabelName();
 
     private static void ReportLabelNames(IReadOnlyDictionary<string, string> labels, string property, FailureReport<MonitoringMetric> report)

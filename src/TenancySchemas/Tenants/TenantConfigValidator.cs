@@ -105,7 +105,7 @@ internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConf
     private static MessageArgs TierArgs(TenantType tier, object limit, object? value) =>
         MessageArgs.Of(("Tier", TierName(tier)), ("Limit", limit), ("Value", value));
 
-    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z]{2}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CountryCodePattern();
 }
 
@@ -169,6 +169,6 @@ internal sealed partial class TenantBillingConfigValidator : AbstractValidator<T
         RuleFor(x => x.InvoiceEmail).Email();
     }
 
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z]{3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyPattern();
 }
