@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TenancySchemas.Json;
 using TenancySchemas.Isolation;
 using TenancySchemas.Tiers;
 
@@ -25,7 +26,7 @@ internal static class TenantAlertIsolation
         {
             if (strict)
             {
-                yield return new CrossTenantReference($"TenantPermissions[{other}]", $"tenant_permissions.{other}", other);
+                yield return new CrossTenantReference($"TenantPermissions[{WirePaths.Key(other)}]", $"tenant_permissions.{WirePaths.Key(other)}", other);
             }
         }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using TenancySchemas.Json;
 using TenancySchemas.Validation;
 
 namespace TenancySchemas.Common;
@@ -45,7 +46,7 @@ internal static class FormatRules
             {
                 if (url is null || !Formats.IsHttpUrl(url))
                 {
-                    report.Add($"{memberName}[{name}]", TenancyErrorCodes.InvalidUrl, MessageArgs.Of(("PropertyName", $"{wireName}[{name}]")));
+                    report.Add($"{memberName}[{WirePaths.Key(name)}]", TenancyErrorCodes.InvalidUrl, MessageArgs.Of(("PropertyName", $"{wireName}[{WirePaths.Key(name)}]")));
                 }
             }
         });

@@ -439,7 +439,8 @@ internal static class UrlCollector
             }
             else
             {
-                path.AppendFormatted((_kind == 1 ? _text : _property.Name).AsSpan());
+                // A key is document content: shortened and escaped as every path's keys are.
+                path.AppendFormatted(TenancySchemas.Json.WirePaths.Key(_kind == 1 ? _text! : _property.Name).AsSpan());
             }
 
             path.AppendLiteral("]");

@@ -27,8 +27,11 @@ internal interface IWireEnumConverter
     bool IsDefined(string wire);
 }
 
-/// <summary>The state of one inspection: where it is, what it found.</summary>
-internal sealed class InspectionState(bool ignoreUnknownNestedMembers)
+/// <summary>
+/// The state of one inspection: where it is, what it found. At most <c>maxErrors</c> errors are kept; past them the
+/// inspection goes on counting (no path, no message), so that a hostile document's errors cost a counter each.
+/// </summary>
+internal sealed class InspectionState(bool ignoreUnknownNestedMembers, int maxErrors = int.MaxValue)
 {
     public JsonPathBuilder Path { get; } = new();
 
@@ -36,10 +39,40 @@ internal sealed class InspectionState(bool ignoreUnknownNestedMembers)
 
     public bool IgnoreUnknownNestedMembers { get; } = ignoreUnknownNestedMembers;
 
+    /// <summary>Gets the number of errors found past the bound and not kept.</summary>
+    public int Dropped { get; private set; }
+
     /// <summary>Gets or sets how many objects deep the inspection is (the root object is 0).</summary>
     public int ObjectLevel { get; set; } = -1;
 
-    public void Add(string code, params (string Name, object? Value)[] args) => Errors.Add(ReadError.Create(code, Path.Current, args));
+    /// <summary>Adds an error at the current path.</summary>
+    public void Add(string code, params (string Name, object? Value)[] args)
+    {
+        if (Keeps())
+        {
+            Errors.Add(ReadError.Create(code, Path.Current, args));
+        }
+    }
+
+    /// <summary>Adds an error at the enclosing object's path (an unknown member is the object's problem).</summary>
+    public void AddToParent(string code, params (string Name, object? Value)[] args)
+    {
+        if (Keeps())
+        {
+            Errors.Add(ReadError.Create(code, Path.Parent, args));
+        }
+    }
+
+    private bool Keeps()
+    {
+        if (Errors.Count < maxErrors)
+        {
+            return true;
+        }
+
+        Dropped++;
+        return false;
+    }
 
     public void InvalidKind(string expected) =>
         Add(TenancyErrorCodes.JsonInvalidKind, ("Expected", new MessageText("expected." + expected)));
@@ -270,7 +303,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
                     }
                     else if (state.ObjectLevel == 0 || !state.IgnoreUnknownNestedMembers)
                     {
-                        state.Errors.Add(ReadError.Create(TenancyErrorCodes.JsonUnknownMember, state.Path.Parent, ("Member", MessageValue.Quote(name))));
+                        state.AddToParent(TenancyErrorCodes.JsonUnknownMember, ("Member", MessageValue.Quote(name)));
                     }
                 }
                 else if (seen[member.Index])

@@ -39,6 +39,7 @@ internal sealed class JsonPathBuilder
 
     public static void AppendMember(StringBuilder builder, string name)
     {
+        name = WirePaths.Shorten(name);
         if (IsPlainName(name))
         {
             builder.Append('.').Append(name);

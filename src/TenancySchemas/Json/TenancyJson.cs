@@ -38,8 +38,6 @@ public sealed class TenancyJson
     private readonly ITenantContextAccessor? _tenantContext;
     private readonly bool _requiresCiphertext;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo> _typeInfos = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Type Type, string ClrName), JsonPropertyInfo> _properties = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type?> _itemTypes = new();
 
     /// <summary>Initializes a new instance of the <see cref="TenancyJson"/> class with the default options and the system clock; it audits nothing.</summary>
     public TenancyJson()
@@ -81,6 +79,7 @@ public sealed class TenancyJson
         _contracts = JsonContract.CreateContracts(clock, _limits);
         _shapes = JsonContract.CreateShapes(clock, _limits);
         _inspector = new DocumentInspector(_shapes);
+        Paths = new WirePaths(_shapes);
     }
 
     /// <summary>
@@ -321,88 +320,11 @@ public sealed class TenancyJson
         where T : class =>
         new(null, Localize([ReadError.Create(TenancyErrorCodes.JsonDocumentTooLarge, "$", ("Size", size), ("Limit", _limits.MaxDocumentBytes))]));
 
-    /// <summary>
-    /// Turns a FluentValidation property path (<c>Sla.UptimePercentage</c>, <c>Deliveries[2].SentAt</c>) into a JSON path
-    /// (<c>$.sla.uptime_percentage</c>) by walking the serializer's contract, so renamed members keep their wire names.
-    /// </summary>
-    internal string ToJsonPath(string propertyPath, Type rootType)
-    {
-        if (string.IsNullOrEmpty(propertyPath))
-        {
-            return "$";
-        }
+    /// <summary>Turns a FluentValidation property path into a JSON path (see <see cref="WirePaths"/>).</summary>
+    internal string ToJsonPath(string propertyPath, Type rootType) => Paths.ToJsonPath(propertyPath, rootType);
 
-        if (propertyPath.StartsWith('$'))
-        {
-            return propertyPath;
-        }
-
-        var builder = new StringBuilder("$");
-        Type? type = rootType;
-        foreach (var segment in propertyPath.Split('.'))
-        {
-            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket < 0 ? segment : segment[..bracket];
-            if (name.Length > 0)
-            {
-                var property = type is null ? null : FindProperty(type, name);
-                JsonPathBuilder.AppendMember(builder, property?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
-                type = property?.PropertyType;
-            }
-
-            if (bracket >= 0)
-            {
-                // [3] stays an index; [key] of a map becomes a member, as read errors write it ($.tags.team).
-                var key = segment[(bracket + 1)..^1];
-                if (key.Length > 0 && !key.AsSpan().ContainsAnyExceptInRange('0', '9'))
-                {
-                    builder.Append('[').Append(key).Append(']');
-                }
-                else
-                {
-                    JsonPathBuilder.AppendMember(builder, key);
-                }
-
-                type = type is null ? null : ItemType(type);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    // Failure paths name the same few members over and over, and asking the contract costs more than the rest of the
-    // path, so each member found is kept (only members the contract has: the cache is as large as the contract).
-    private JsonPropertyInfo? FindProperty(Type type, string clrName)
-    {
-        if (_properties.TryGetValue((type, clrName), out var known))
-        {
-            return known;
-        }
-
-        var info = _contracts.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type);
-        if (info.Kind != JsonTypeInfoKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var property in info.Properties)
-        {
-            if (property.AttributeProvider is MemberInfo member && string.Equals(member.Name, clrName, StringComparison.Ordinal))
-            {
-                _properties.TryAdd((type, clrName), property);
-                return property;
-            }
-        }
-
-        return null;
-    }
-
-    // An indexer steps into a list's element or a map's value.
-    private Type? ItemType(Type type) => _itemTypes.GetOrAdd(type, static (type, serializer) =>
-    {
-        var info = serializer.GetTypeInfo(type);
-        return info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary ? info.ElementType : null;
-    }, _contracts);
+    /// <summary>Gets the renderings of failure paths for this reader's contract.</summary>
+    internal WirePaths Paths { get; }
 
     private T? ReadCore<T>(ReadOnlySpan<byte> utf8Json, TenancyValidationContext? call, List<ReadError> errors)
         where T : class
@@ -481,9 +403,13 @@ public sealed class TenancyJson
         {
             utf8Json.CopyTo(buffer);
             using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Json.Length), new JsonDocumentOptions { MaxDepth = _limits.MaxDepth + 1 });
-            var state = new InspectionState(_limits.IgnoreUnknownNestedMembers);
+            var state = new InspectionState(_limits.IgnoreUnknownNestedMembers, _limits.MaxErrors);
             _inspector.Inspect(document.RootElement, documentType, state);
             errors.AddRange(state.Errors);
+            if (state.Dropped > 0)
+            {
+                errors.Add(ReadError.Create(TenancyErrorCodes.JsonTooManyErrors, "$", ("Dropped", state.Dropped)));
+            }
         }
         finally
         {

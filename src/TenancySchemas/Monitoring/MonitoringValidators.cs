@@ -138,7 +138,7 @@ internal sealed partial class MonitoringMetricValidator : AbstractValidator<Moni
         {
             if (!PrometheusLabelName().IsMatch(name) || name.StartsWith("__", StringComparison.Ordinal))
             {
-                report.Add($"{property}[{name}]", TenancyErrorCodes.MonitoringLabelNameFormat, MessageArgs.Of(("Name", MessageValue.Quote(name))), Severity.Warning);
+                report.Add($"{property}[{WirePaths.Key(name)}]", TenancyErrorCodes.MonitoringLabelNameFormat, MessageArgs.Of(("Name", MessageValue.Quote(name))), Severity.Warning);
             }
         }
     }

@@ -193,7 +193,7 @@ internal sealed class NotificationTemplateValidator : FamilyValidator<Notificati
             {
                 if (!Formats.IsLocale(locale))
                 {
-                    report.Add($"Locales[{locale}]", TenancyErrorCodes.InvalidLocale, MessageArgs.Of(("PropertyName", $"locales[{locale}]")));
+                    report.Add($"Locales[{WirePaths.Key(locale)}]", TenancyErrorCodes.InvalidLocale, MessageArgs.Of(("PropertyName", $"locales[{WirePaths.Key(locale)}]")));
                 }
             }
         });
@@ -228,11 +228,11 @@ internal sealed class NotificationRecipientValidator : AbstractValidator<Notific
             {
                 if (key == "email" && (value is null || !Formats.IsEmail(value)))
                 {
-                    report.Add($"ContactInfo[{key}]", TenancyErrorCodes.InvalidEmail, MessageArgs.Of(("PropertyName", $"contact_info[{key}]")));
+                    report.Add($"ContactInfo[{WirePaths.Key(key)}]", TenancyErrorCodes.InvalidEmail, MessageArgs.Of(("PropertyName", $"contact_info[{WirePaths.Key(key)}]")));
                 }
                 else if (PhoneKeys.Contains(key) && (value is null || !Formats.IsE164Phone(value)))
                 {
-                    report.Add($"ContactInfo[{key}]", TenancyErrorCodes.InvalidPhone, MessageArgs.Of(("PropertyName", $"contact_info[{key}]")));
+                    report.Add($"ContactInfo[{WirePaths.Key(key)}]", TenancyErrorCodes.InvalidPhone, MessageArgs.Of(("PropertyName", $"contact_info[{WirePaths.Key(key)}]")));
                 }
             }
         });

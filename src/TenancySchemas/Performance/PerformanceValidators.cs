@@ -37,7 +37,7 @@ internal sealed class PerformanceMetricsValidator : FamilyValidator<PerformanceM
                 if (metrics.SlaMetrics[i] is { Name: { } name } sla && PerformanceMetricsSchema.TargetKey(name) is var key &&
                     metrics.PerformanceTargets.TryGetValue(key, out var target) && target != sla.TargetValue)
                 {
-                    report.Add($"PerformanceTargets[{key}]", TenancyErrorCodes.PerformanceInconsistentTargets, MessageArgs.Of(("Key", MessageValue.Quote(key))));
+                    report.Add($"PerformanceTargets[{WirePaths.Key(key)}]", TenancyErrorCodes.PerformanceInconsistentTargets, MessageArgs.Of(("Key", MessageValue.Quote(key))));
                 }
             }
 

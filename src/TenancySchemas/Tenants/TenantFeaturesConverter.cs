@@ -189,7 +189,7 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
             }
             else
             {
-                state.Errors.Add(ReadError.Create(TenancyErrorCodes.JsonUnknownMember, state.Path.Parent, ("Member", MessageValue.Quote(member.Name))));
+                state.AddToParent(TenancyErrorCodes.JsonUnknownMember, ("Member", MessageValue.Quote(member.Name)));
             }
 
             state.Path.Pop();

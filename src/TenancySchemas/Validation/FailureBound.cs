@@ -11,16 +11,20 @@ namespace TenancySchemas.Validation;
 /// </summary>
 internal static class FailureBound
 {
-    public static void Apply(List<ValidationFailure> failures, int maxErrors)
+    /// <summary>Keeps the first <paramref name="maxErrors"/> failures and says how many more there were.</summary>
+    /// <param name="failures">The failures, in order; changed in place.</param>
+    /// <param name="maxErrors">The most failures to keep.</param>
+    /// <param name="alreadyDropped">Failures counted but never built (see <see cref="ReportBudget"/>).</param>
+    public static void Apply(List<ValidationFailure> failures, int maxErrors, int alreadyDropped = 0)
     {
-        if (failures.Count <= maxErrors)
+        if (failures.Count <= maxErrors && alreadyDropped == 0)
         {
             return;
         }
 
-        var kept = Math.Max(0, maxErrors);
-        var dropped = failures.Count - kept;
-        failures.RemoveRange(kept, dropped);
+        var kept = Math.Min(failures.Count, Math.Max(0, maxErrors));
+        var dropped = failures.Count - kept + alreadyDropped;
+        failures.RemoveRange(kept, failures.Count - kept);
         failures.Add(new ValidationFailure(string.Empty, TenancyStringLocalizer.Instance.Format(TenancyErrorCodes.JsonTooManyErrors, [new("Dropped", dropped)]))
         {
             ErrorCode = TenancyErrorCodes.JsonTooManyErrors,

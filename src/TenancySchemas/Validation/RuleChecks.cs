@@ -101,11 +101,14 @@ internal sealed class FailureReport<T>(ValidationContext<T> context, bool collec
     /// <summary>Gets a value indicating whether anything was reported.</summary>
     public bool Reported { get; private set; }
 
-    /// <summary>Reports a failure at a property path relative to the validated object, with its code and localized message.</summary>
+    /// <summary>
+    /// Reports a failure at a property path relative to the validated object, with its code and localized message. Past
+    /// the validation's failure budget (see <see cref="ReportBudget"/>) a failure is only counted.
+    /// </summary>
     public void Add(string propertyPath, string code, MessageArgs args, Severity severity = Severity.Error)
     {
         Reported = true;
-        if (collect)
+        if (collect && ReportBudget.Spend(Context))
         {
             Context.AddFailure(new ValidationFailure(Context.PropertyChain.BuildPropertyPath(propertyPath), TenancyStringLocalizer.Instance.Format(code, args.Items))
             {
@@ -113,5 +116,46 @@ internal sealed class FailureReport<T>(ValidationContext<T> context, bool collec
                 Severity = severity,
             });
         }
+    }
+}
+
+/// <summary>
+/// How many more failures a validation's reporting rules may build: a hostile document can make a rule report once per
+/// map entry or list item, and each failure costs a message and a path. Past the budget they are counted only, and the
+/// pipeline reports the count (<c>tenancy.json.too_many_errors</c>).
+/// </summary>
+internal sealed class ReportBudget(int remaining)
+{
+    private const string Key = "tenancy.report_budget";
+
+    private int _remaining = remaining;
+
+    /// <summary>Gets the number of failures counted but not built.</summary>
+    public int Dropped { get; private set; }
+
+    /// <summary>Gives a validation context a budget.</summary>
+    public static ReportBudget Start(IValidationContext context, int maxErrors)
+    {
+        var budget = new ReportBudget(maxErrors);
+        context.RootContextData[Key] = budget;
+        return budget;
+    }
+
+    /// <summary>Takes one failure from the context's budget: false when it is spent (the failure is counted, not built).</summary>
+    public static bool Spend(IValidationContext context)
+    {
+        if (!context.RootContextData.TryGetValue(Key, out var stored) || stored is not ReportBudget budget)
+        {
+            return true;
+        }
+
+        if (budget._remaining > 0)
+        {
+            budget._remaining--;
+            return true;
+        }
+
+        budget.Dropped++;
+        return false;
     }
 }

@@ -114,8 +114,9 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         var selection = SelectRules(document, call, caller, callerContext?.Selector);
         var early = TenantAndIsolation(document, call, selection);
         var context = ContextFor(document, call, callerContext, selection.Selector);
-        var rules = Prechecked(context, selection.Selector) ? null : _rules.Validate(context);
-        var result = Finish(rules, early, selection.RuleSets);
+        var budget = Prechecked(context, selection.Selector) ? null : ReportBudget.Start(context, _services.Options.Json.MaxErrors);
+        var rules = budget is null ? null : _rules.Validate(context);
+        var result = Finish(rules, early, selection.RuleSets, budget);
         Observe(document, caller, selection, result, started);
         return result;
     }
@@ -128,8 +129,9 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         var selection = SelectRules(document, call, caller, callerContext?.Selector);
         var early = TenantAndIsolation(document, call, selection);
         var context = ContextFor(document, call, callerContext, selection.Selector);
-        var rules = Prechecked(context, selection.Selector) ? null : await _rules.ValidateAsync(context, cancellation).ConfigureAwait(false);
-        var result = Finish(rules, early, selection.RuleSets);
+        var budget = Prechecked(context, selection.Selector) ? null : ReportBudget.Start(context, _services.Options.Json.MaxErrors);
+        var rules = budget is null ? null : await _rules.ValidateAsync(context, cancellation).ConfigureAwait(false);
+        var result = Finish(rules, early, selection.RuleSets, budget);
         Observe(document, caller, selection, result, started);
         return result;
     }
@@ -301,7 +303,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         return _prechecks.GetOrAdd(selector, static (key, rules) => DocumentPrecheck.Build(rules, key), _rules) is { } precheck && precheck(context);
     }
 
-    private TenancyValidationResult Finish(ValidationResult? rules, List<ValidationFailure>? early, IReadOnlyList<string> ruleSets)
+    private TenancyValidationResult Finish(ValidationResult? rules, List<ValidationFailure>? early, IReadOnlyList<string> ruleSets, ReportBudget? budget)
     {
         List<ValidationFailure> failures;
         if (early is null)
@@ -320,7 +322,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         if (failures.Count > 0)
         {
             Security.FailureScrubber.Scrub(failures, _schema.DocumentType);
-            FailureBound.Apply(failures, _services.Options.Json.MaxErrors);
+            FailureBound.Apply(failures, _services.Options.Json.MaxErrors, budget?.Dropped ?? 0);
         }
 
         return new TenancyValidationResult(failures) { RuleSetsExecuted = [.. ruleSets] };

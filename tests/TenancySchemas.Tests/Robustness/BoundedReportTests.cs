@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using TenancySchemas.Alerts;
+using TenancySchemas.Json;
+using TenancySchemas.Notifications;
+using TenancySchemas.Tests.Support;
+using TenancySchemas.Validation;
+
+namespace TenancySchemas.Tests.Robustness;
+
+/// <summary>
+/// A hostile document cannot make the report grow with it: at most <c>MaxErrors</c> failures (then one
+/// <c>tenancy.json.too_many_errors</c> saying how many more), and path segments of bounded length.
+/// </summary>
+public sealed class BoundedReportTests : IDisposable
+{
+    private readonly TestHost _host = new(o => o.DefaultTier = TenancySchemas.Tiers.TenantType.Enterprise);
+
+    [Fact]
+    public void A_megabyte_of_empty_conditions_gives_a_hundred_read_errors_and_the_count_of_the_rest()
+    {
+        const int conditions = 330_000;
+        var document = Samples.AlertJson().Replace(
+            "\"conditions\":[{\"metric_name\":\"cpu\",\"operator\":\"gt\",\"threshold\":90}]",
+            "\"conditions\":[" + string.Join(",", Enumerable.Repeat("{}", conditions)) + "]",
+            StringComparison.Ordinal);
+        Encoding.UTF8.GetByteCount(document).Should().BeLessThan(TenancyJsonOptions.DefaultMaxDocumentBytes);
+
+        var errors = _host.Json.Read<AlertSchema>(document).Errors;
+
+        errors.Should().HaveCount(TenancyJsonOptions.DefaultMaxErrors + 1);
+        errors.Take(TenancyJsonOptions.DefaultMaxErrors).Should().OnlyContain(e => e.ErrorCode == TenancyErrorCodes.JsonMissingMember);
+        var last = errors[^1];
+        last.ErrorCode.Should().Be(TenancyErrorCodes.JsonTooManyErrors);
+        last.PropertyName.Should().Be("$");
+        last.ErrorMessage.Should().Be($"{(3 * conditions) - TenancyJsonOptions.DefaultMaxErrors} more problems were not reported");
+    }
+
+    [Fact]
+    public void Many_invalid_list_items_give_a_hundred_validation_failures_and_the_count_of_the_rest()
+    {
+        var alert = Samples.Alert() with { Recipients = [.. Enumerable.Range(0, 5_000).Select(i => $"broken{i}@")] };
+
+        var errors = _host.Validate(alert).Errors;
+
+        errors.Should().HaveCount(TenancyJsonOptions.DefaultMaxErrors + 1);
+        errors[^1].ErrorCode.Should().Be(TenancyErrorCodes.JsonTooManyErrors);
+        errors[^1].ErrorMessage.Should().StartWith($"{5_000 + 1 - TenancyJsonOptions.DefaultMaxErrors} more problems", "5,000 bad addresses and the tier's recipient limit");
+    }
+
+    [Fact]
+    public void A_rule_that_reports_per_map_entry_builds_no_more_failures_than_the_bound()
+    {
+        var template = new NotificationTemplate
+        {
+            TemplateId = "t-1",
+            Name = "Digest",
+            Channel = NotificationChannel.Email,
+            BodyTemplate = "Hello",
+            Locales = Enumerable.Range(0, 20_000).ToDictionary(i => $"not a locale {i}", IReadOnlyDictionary<string, string> (_) => new Dictionary<string, string>()),
+        };
+
+        var errors = _host.Validate(template).Errors;
+
+        errors.Should().HaveCount(TenancyJsonOptions.DefaultMaxErrors + 1);
+        errors[^1].ErrorMessage.Should().Be($"{20_000 - TenancyJsonOptions.DefaultMaxErrors} more problems were not reported");
+    }
+
+    [Fact]
+    public void The_bound_is_an_option()
+    {
+        using var host = new TestHost(o =>
+        {
+            o.DefaultTier = TenancySchemas.Tiers.TenantType.Enterprise;
+            o.Json.MaxErrors = 3;
+        });
+
+        var errors = host.Validate(Samples.Alert() with { Recipients = ["a@", "b@", "c@", "d@", "e@"] }).Errors;
+
+        errors.Select(e => e.ErrorCode).Should().Equal(
+            TenancyErrorCodes.InvalidEmail, TenancyErrorCodes.InvalidEmail, TenancyErrorCodes.InvalidEmail, TenancyErrorCodes.JsonTooManyErrors);
+    }
+
+    [Fact]
+    public void A_long_map_key_is_shortened_in_every_path_and_message_with_a_stable_digest()
+    {
+        var key = new string('k', 5_000);
+        var json = JsonNode.Parse(_host.Json.Write(Samples.Notification()))!;
+        json["localization"] = new JsonObject { [key] = new JsonObject { ["title"] = 7 } };
+
+        var first = _host.Json.Read<NotificationSchema>(json.ToJsonString()).Errors.Should().ContainSingle().Subject;
+        var second = _host.Json.Read<NotificationSchema>(json.ToJsonString()).Errors.Single();
+
+        first.PropertyName.Length.Should().BeLessThan(120);
+        first.PropertyName.Should().StartWith("$.localization['" + new string('k', 32) + "…").And.Be(second.PropertyName, "the digest is stable");
+        first.ErrorMessage.Length.Should().BeLessThan(200);
+
+        var otherKey = new string('k', 4_999) + "x";
+        json["localization"] = new JsonObject { [otherKey] = new JsonObject { ["title"] = 7 } };
+        _host.Json.Read<NotificationSchema>(json.ToJsonString()).Errors.Single().PropertyName.Should().NotBe(first.PropertyName, "the digest tells long keys apart");
+    }
+
+    [Fact]
+    public void A_long_map_key_in_a_validation_failure_is_shortened_too()
+    {
+        var key = new string('z', 1_000);
+        var template = new NotificationTemplate
+        {
+            TemplateId = "t-1",
+            Name = "Digest",
+            Channel = NotificationChannel.Email,
+            BodyTemplate = "Hello",
+            Locales = new Dictionary<string, IReadOnlyDictionary<string, string>> { [key] = new Dictionary<string, string>() },
+        };
+
+        var failure = _host.Validate(template).Errors.Should().ContainSingle().Subject;
+
+        failure.PropertyName.Length.Should().BeLessThan(100);
+        failure.ErrorMessage.Length.Should().BeLessThan(200);
+    }
+
+    public void Dispose() => _host.Dispose();
+}
