@@ -8,22 +8,8 @@ internal static class SensitiveData
 {
     public const string Mask = "***";
 
-    private static readonly string[] SensitiveNameParts =
-        ["secret", "token", "password", "api_key", "apikey", "authorization", "credential"];
-
-    /// <summary>True when a map member's name marks its value as sensitive.</summary>
-    public static bool IsSensitiveName(string name)
-    {
-        foreach (var part in SensitiveNameParts)
-        {
-            if (name.Contains(part, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True when a map member's name marks its value as sensitive (see <see cref="Security.SecretNames"/>).</summary>
+    public static bool IsSensitiveName(string name) => Security.SecretNames.IsSecret(name);
 
     /// <summary>Shows a webhook or callback URL as <c>scheme://host</c> only.</summary>
     public static string MaskUrl(string? url)

@@ -129,13 +129,12 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
         public abstract void Inspect(JsonElement value, InspectionState state);
     }
 
+    // A JSON value: any value is taken, and its secret-looking members are checked as reading opens them.
     private sealed class AnyShape : Shape
     {
         public static readonly AnyShape Instance = new();
 
-        public override void Inspect(JsonElement value, InspectionState state)
-        {
-        }
+        public override void Inspect(JsonElement value, InspectionState state) => Security.SecretEntries.Inspect(null, value, state);
     }
 
     private sealed class ScalarShape(string expected, Func<JsonElement, bool> accepts) : Shape
@@ -217,6 +216,7 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
     private sealed class MapShape(DocumentInspector owner, Type valueType) : Shape
     {
         private readonly bool _valueAllowsNull = AllowsNull(valueType);
+        private readonly bool _secretValues = valueType == typeof(string) || valueType == typeof(JsonElement);
         private Shape? _value;
 
         public override void Inspect(JsonElement value, InspectionState state)
@@ -240,6 +240,18 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
                 else if (member.Value.ValueKind == JsonValueKind.Null && !_valueAllowsNull)
                 {
                     state.Add(TenancyErrorCodes.JsonNullNotAllowed, ("Member", name));
+                }
+                else if (_secretValues && Security.SecretNames.IsSecret(name))
+                {
+                    // A secret-looking key's value is read as a sensitive member's is (see SecretEntries).
+                    if (valueType == typeof(string) && member.Value.ValueKind != JsonValueKind.String)
+                    {
+                        state.InvalidKind("string");
+                    }
+                    else
+                    {
+                        Security.SecretEntries.Inspect(name, member.Value, state);
+                    }
                 }
                 else
                 {

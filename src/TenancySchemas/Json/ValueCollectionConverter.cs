@@ -112,6 +112,7 @@ internal sealed class ValueCollectionConverterFactory : JsonConverterFactory
             JsonSerializer.Serialize(writer, (IEnumerable<T>)value, options);
     }
 
+    // A map; the values under secret-looking keys are protected as sensitive members are (see SecretEntries).
     private sealed class MapConverter<T> : JsonConverter<IReadOnlyDictionary<string, T>>
     {
         private readonly Items<T> _items = new();
@@ -124,7 +125,13 @@ internal sealed class ValueCollectionConverterFactory : JsonConverterFactory
             {
                 var key = reader.GetString()!;
                 reader.Read();
-                if (!items.TryAdd(key, _items.Read(ref reader, options)))
+                var value = _items.Read(ref reader, options);
+                if (!items.TryAdd(key, value switch
+                {
+                    string text => (T)(object)Security.SecretEntries.Read(key, text),
+                    JsonElement element when Security.SecretNames.IsSecret(key) => (T)(object)Security.SecretEntries.Read(key, element),
+                    _ => value,
+                }))
                 {
                     throw new JsonException("A map holds a member twice.");
                 }
@@ -133,7 +140,27 @@ internal sealed class ValueCollectionConverterFactory : JsonConverterFactory
             return Common.ValueMap<T>.Adopt(items);
         }
 
-        public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.ToDictionary(), options);
+        public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var (key, item) in value)
+            {
+                writer.WritePropertyName(key);
+                switch (item)
+                {
+                    case string text:
+                        writer.WriteStringValue(Security.SecretEntries.Write(key, text));
+                        break;
+                    case JsonElement element:
+                        Security.SecretEntries.Write(writer, key, element);
+                        break;
+                    default:
+                        JsonSerializer.Serialize(writer, item, options);
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
     }
 }

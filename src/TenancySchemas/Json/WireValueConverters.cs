@@ -3,13 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace TenancySchemas.Json;
 
-/// <summary>A JSON value, kept as its text (which the serializer does not decode): its strings are checked as the structure scan checks them.</summary>
+/// <summary>
+/// A JSON value, kept as its text (which the serializer does not decode): its strings are checked as the structure scan
+/// checks them, and its secret-looking members are protected.
+/// </summary>
 internal sealed class CheckedJsonElementConverter : JsonConverter<JsonElement>
 {
     public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        StructureScanner.IsValidValue(reader) ? JsonElement.ParseValue(ref reader) : throw new JsonException("Invalid text in a JSON value.");
+        StructureScanner.IsValidValue(reader) ? Security.SecretEntries.Read(null, JsonElement.ParseValue(ref reader)) : throw new JsonException("Invalid text in a JSON value.");
 
-    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
+    // Secret-looking members inside the value are protected as sensitive members are (see SecretEntries).
+    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => Security.SecretEntries.Write(writer, null, value);
 }
 
 /// <summary>A number within <see cref="double"/>'s range: the serializer would read a larger one as infinity.</summary>

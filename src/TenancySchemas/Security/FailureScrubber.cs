@@ -7,9 +7,10 @@ using FluentValidation.Results;
 namespace TenancySchemas.Security;
 
 /// <summary>
-/// Takes the values of sensitive members (<see cref="SensitiveAttribute"/>) out of validation failures: the attempted
-/// value, the <c>PropertyValue</c> placeholder and any custom state, so that an app that logs or serializes failures
-/// cannot leak them. Messages never quote such values in the first place.
+/// Takes the values of sensitive members (<see cref="SensitiveAttribute"/>) and of map entries under secret-looking keys
+/// (<see cref="SecretNames"/>) out of validation failures: the attempted value, the <c>PropertyValue</c> placeholder and
+/// any custom state, so that an app that logs or serializes failures cannot leak them. Messages never quote such values
+/// in the first place.
 /// </summary>
 internal static class FailureScrubber
 {
@@ -23,7 +24,7 @@ internal static class FailureScrubber
         var sensitive = SensitivePaths.GetOrAdd(documentType, static type => Collect(type, string.Empty, 0).ToFrozenSet(StringComparer.Ordinal));
         foreach (var failure in failures)
         {
-            if (sensitive.Contains(WithoutIndexes(failure.PropertyName)))
+            if (sensitive.Contains(WithoutIndexes(failure.PropertyName)) || SecretNames.IsSecret(LastKey(failure.PropertyName)))
             {
                 failure.AttemptedValue = null;
                 failure.CustomState = null;
@@ -67,6 +68,19 @@ internal static class FailureScrubber
         }
 
         return type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("TenancySchemas", StringComparison.Ordinal) == true ? type : null;
+    }
+
+    // The key of the last bracket when it is a map key (not an index): ContactInfo[password] → password.
+    private static string? LastKey(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path[^1] != ']')
+        {
+            return null;
+        }
+
+        var open = path.LastIndexOf('[');
+        var key = open < 0 ? null : path[(open + 1)..^1];
+        return key is null || (key.Length > 0 && !key.AsSpan().ContainsAnyExceptInRange('0', '9')) ? null : key.Replace("\\", string.Empty, StringComparison.Ordinal);
     }
 
     private static string WithoutIndexes(string? path)
