@@ -356,28 +356,32 @@ internal static class UrlCollector
         }
 
         // A typed getter compared with a typed value: no boxing on every document.
-        return (Func<object, bool>)typeof(UrlCollector).GetMethod(nameof(Equals), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(sibling.DeclaringType!, sibling.PropertyType)
+        return (Func<object, bool>)typeof(TypedAccess<,>).MakeGenericType(sibling.DeclaringType!, sibling.PropertyType)
+            .GetMethod(nameof(TypedAccess<object, object>.EqualTo))!
             .Invoke(null, [sibling, url.Is])!;
     }
 
     // A typed getter: several times faster than PropertyInfo.GetValue on every member of every document.
     private static Func<object, object?> Getter(PropertyInfo property) =>
-        (Func<object, object?>)typeof(UrlCollector).GetMethod(nameof(Getter), 2, BindingFlags.NonPublic | BindingFlags.Static, [typeof(PropertyInfo)])!
-            .MakeGenericMethod(property.DeclaringType!, property.PropertyType)
+        (Func<object, object?>)typeof(TypedAccess<,>).MakeGenericType(property.DeclaringType!, property.PropertyType)
+            .GetMethod(nameof(TypedAccess<object, object>.Getter))!
             .Invoke(null, [property])!;
 
-    private static Func<object, object?> Getter<TRecord, TValue>(PropertyInfo property)
-        where TValue : class
+    /// <summary>Typed delegates over one member of one record type, made once per member.</summary>
+    private static class TypedAccess<TRecord, TValue>
     {
-        var getter = property.GetMethod!.CreateDelegate<Func<TRecord, TValue>>();
-        return node => getter((TRecord)node);
-    }
+        public static Func<object, object?> Getter(PropertyInfo property)
+        {
+            var getter = property.GetMethod!.CreateDelegate<Func<TRecord, TValue>>();
+            return node => getter((TRecord)node);
+        }
 
-    private static Func<object, bool> Equals<TRecord, TValue>(PropertyInfo sibling, TValue expected)
-    {
-        var getter = sibling.GetMethod!.CreateDelegate<Func<TRecord, TValue>>();
-        return node => EqualityComparer<TValue>.Default.Equals(getter((TRecord)node), expected);
+        public static Func<object, bool> EqualTo(PropertyInfo sibling, object expected)
+        {
+            var getter = sibling.GetMethod!.CreateDelegate<Func<TRecord, TValue>>();
+            var value = (TValue)expected;
+            return node => EqualityComparer<TValue>.Default.Equals(getter((TRecord)node), value);
+        }
     }
 
     private static bool IsRecord(Type type) =>

@@ -237,7 +237,8 @@ internal static class DocumentPrecheck
 
                 // A check of an int on an int? is skipped for null, as FluentValidation does.
                 _ when IsPure(validator) && Nullable.GetUnderlyingType(typeof(TValue)) is { } inner =>
-                    Invoke<Func<ValidationContext<T>, TValue, bool>>(nameof(UnlessNull), [typeof(T), inner], validator),
+                    (Func<ValidationContext<T>, TValue, bool>)typeof(NullableBuilder<,>).MakeGenericType(typeof(T), inner)
+                        .GetMethod(nameof(NullableBuilder<T, int>.UnlessNull))!.Invoke(null, [validator])!,
                 _ => null,
             };
 
@@ -287,7 +288,26 @@ internal static class DocumentPrecheck
 
     // Calls one of the generic builders above for types known only at run time (a rule's property type).
     private static TResult Invoke<TResult>(string builder, Type[] typeArguments, params object[] arguments) =>
-        (TResult)typeof(DocumentPrecheck).GetMethod(builder, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(typeArguments).Invoke(null, arguments)!;
+        (TResult)typeof(Builders<,>).MakeGenericType(typeArguments).GetMethod(builder)!.Invoke(null, arguments)!;
+
+    /// <summary>The builders for a rule over <typeparamref name="T"/> whose checks take a <typeparamref name="TValue"/>.</summary>
+    private static class Builders<T, TValue>
+    {
+        public static Func<ValidationContext<T>, bool>? EachItemPasses(IValidationRule rule, IValidatorSelector selector) =>
+            DocumentPrecheck.EachItemPasses((ICollectionRule<T, TValue>)rule, selector);
+
+        public static Func<ValidationContext<T>, bool>? RulePasses(IValidationRule rule, IValidatorSelector selector) =>
+            DocumentPrecheck.RulePasses((IValidationRule<T, TValue>)rule, selector);
+
+    }
+
+    /// <summary>The builder of a check of a <typeparamref name="TValue"/> on a nullable member.</summary>
+    private static class NullableBuilder<T, TValue>
+        where TValue : struct
+    {
+        public static Func<ValidationContext<T>, TValue?, bool> UnlessNull(IPropertyValidator validator) =>
+            DocumentPrecheck.UnlessNull((IPropertyValidator<T, TValue>)validator);
+    }
 
     private static int CostOf(IValidationRule rule) =>
         GenericArguments(rule, typeof(ICollectionRule<,>)) is not null ? 2
