@@ -72,7 +72,8 @@ internal abstract class AlertValidatorBase<T> : FamilyValidator<T>
     {
         RuleForEach(x => x.NotificationChannels)
             .Satisfies(channel => Limits(tier).AlertChannels.Contains(channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.Allowed(l => l.AlertChannels));
         RuleFor(x => x.Escalations).Reports((escalations, report) =>
         {
             for (var i = 0; i < escalations.Count; i++)
@@ -92,16 +93,20 @@ internal abstract class AlertValidatorBase<T> : FamilyValidator<T>
         });
         RuleFor(x => x.Conditions)
             .Satisfies(conditions => conditions.Count <= Limits(tier).MaxAlertConditions)
-            .WithTenancyError(TenancyErrorCodes.TierTooManyConditions, (_, conditions) => CountArgs(tier, Limits(tier).MaxAlertConditions, conditions.Count));
+            .WithTenancyError(TenancyErrorCodes.TierTooManyConditions, (_, conditions) => CountArgs(tier, Limits(tier).MaxAlertConditions, conditions.Count))
+            .WithTierSchema(TierSchemaHint.MaxItems(l => l.MaxAlertConditions));
         RuleFor(x => x.Recipients)
             .Satisfies((alert, _) => ListedRecipients(alert) <= Limits(tier).MaxRecipients || alert.GetEffectiveRecipients().Count <= Limits(tier).MaxRecipients)
-            .WithTenancyError(TenancyErrorCodes.TierTooManyRecipients, (alert, _) => CountArgs(tier, Limits(tier).MaxRecipients, alert.GetEffectiveRecipients().Count));
+            .WithTenancyError(TenancyErrorCodes.TierTooManyRecipients, (alert, _) => CountArgs(tier, Limits(tier).MaxRecipients, alert.GetEffectiveRecipients().Count))
+            .WithTierSchema(TierSchemaHint.MaxItems(l => l.MaxRecipients));
         RuleFor(x => x.Escalations)
             .Satisfies(escalations => escalations.Count <= Limits(tier).MaxEscalationSteps)
-            .WithTenancyError(TenancyErrorCodes.TierTooManyEscalations, (_, escalations) => CountArgs(tier, Limits(tier).MaxEscalationSteps, escalations.Count));
+            .WithTenancyError(TenancyErrorCodes.TierTooManyEscalations, (_, escalations) => CountArgs(tier, Limits(tier).MaxEscalationSteps, escalations.Count))
+            .WithTierSchema(TierSchemaHint.MaxItems(l => l.MaxEscalationSteps));
         RuleFor(x => x.WebhookUrls)
             .Satisfies(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.OnlyIf(l => l.WebhooksAllowed));
         RuleForEach(x => x.Actions)
             .Satisfies(action => action?.ActionType != AlertActionType.Webhook || Limits(tier).WebhooksAllowed)
             .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));

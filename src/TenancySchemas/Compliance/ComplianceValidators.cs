@@ -66,6 +66,7 @@ internal sealed class ComplianceValidator : FamilyValidator<ComplianceSchema>
             RuleForEach(x => x.ApplicableStandards)
                 .Satisfies(standard => Limits(tier).AllowedCompliance.Contains(standard.ToWireOrNumber()))
                 .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, standard) => MessageArgs.Of(("Level", standard.ToWireOrNumber()), ("Tier", TierName(tier))))
+                .WithTierSchema(TierSchemaHint.Allowed(l => l.AllowedCompliance))
                 );
     }
 

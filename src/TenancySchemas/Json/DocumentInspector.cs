@@ -380,6 +380,13 @@ internal sealed class DocumentInspector(JsonSerializerOptions options)
     }
 }
 
+/// <summary>A converter whose value has a JSON Schema of its own (a member with two wire forms, for instance).</summary>
+internal interface IDescribedConverter
+{
+    /// <summary>The JSON Schema of the values it reads.</summary>
+    System.Text.Json.Nodes.JsonObject JsonSchema();
+}
+
 /// <summary>A member converter whose value must also agree with its sibling members (the object form of <c>features</c> and <c>quotas</c>).</summary>
 internal interface IParentInspectingConverter : IInspectingConverter
 {

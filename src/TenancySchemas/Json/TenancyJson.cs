@@ -10,7 +10,6 @@ using TenancySchemas.Isolation;
 using TenancySchemas.Localization;
 using TenancySchemas.Schemas;
 using TenancySchemas.Security;
-using TenancySchemas.Tenants;
 using TenancySchemas.Validation;
 
 namespace TenancySchemas.Json;
@@ -103,14 +102,14 @@ public sealed class TenancyJson
     internal PipelineServices? Observer { get; init; }
 
     /// <summary>Reads a document from UTF-8 bytes (a leading byte order mark is skipped).</summary>
-    /// <typeparam name="T">The schema type, such as <see cref="TenantConfigSchema"/>.</typeparam>
+    /// <typeparam name="T">The schema type, such as <c>TenantConfigSchema</c>.</typeparam>
     /// <param name="utf8Json">The document.</param>
     /// <returns>The record, or the read errors.</returns>
     public TenancyReadResult<T> Read<T>(ReadOnlySpan<byte> utf8Json)
         where T : class, ITenancyDocument => Read<T>(utf8Json, call: null);
 
     /// <summary>Reads a document from a string.</summary>
-    /// <typeparam name="T">The schema type, such as <see cref="TenantConfigSchema"/>.</typeparam>
+    /// <typeparam name="T">The schema type, such as <c>TenantConfigSchema</c>.</typeparam>
     /// <param name="json">The document.</param>
     /// <returns>The record, or the read errors.</returns>
     public TenancyReadResult<T> Read<T>(string json)

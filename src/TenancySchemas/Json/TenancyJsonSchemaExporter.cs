@@ -8,15 +8,8 @@ using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
 using Microsoft.Extensions.DependencyInjection;
-using TenancySchemas.Alerts;
 using TenancySchemas.Common;
-using TenancySchemas.Compliance;
-using TenancySchemas.Monitoring;
-using TenancySchemas.Notifications;
-using TenancySchemas.Performance;
-using TenancySchemas.Tenants;
 using TenancySchemas.Tiers;
-using TenancySchemas.Warnings;
 
 namespace TenancySchemas.Json;
 
@@ -56,13 +49,13 @@ public sealed class TenancyJsonSchemaExporter
     public static IReadOnlyList<Type> SchemaTypes { get; } = [.. Schemas.SchemaRegistry.All.Select(schema => schema.DocumentType)];
 
     /// <summary>Exports the JSON Schema of a schema with its common rules (no tier).</summary>
-    /// <typeparam name="T">The schema type, such as <see cref="AlertSchema"/>.</typeparam>
+    /// <typeparam name="T">The schema type, such as <c>AlertSchema</c>.</typeparam>
     /// <returns>A new JSON Schema object the caller may modify.</returns>
     public JsonObject GetSchema<T>()
         where T : class, Schemas.ITenancyDocument => GetSchema(typeof(T), null);
 
     /// <summary>Exports the JSON Schema of a schema for a tier.</summary>
-    /// <typeparam name="T">The schema type, such as <see cref="AlertSchema"/>.</typeparam>
+    /// <typeparam name="T">The schema type, such as <c>AlertSchema</c>.</typeparam>
     /// <param name="tier">The tier whose limits the schema includes; <see langword="null"/> for the common rules only.</param>
     /// <returns>A new JSON Schema object the caller may modify.</returns>
     public JsonObject GetSchema<T>(TenantType? tier)
@@ -93,7 +86,7 @@ public sealed class TenancyJsonSchemaExporter
 
     private JsonObject Build(Type schemaType, TenantType? tier)
     {
-        var constraints = new FieldConstraints(_services, tier);
+        var constraints = new FieldConstraints(_services, tier, tier is { } exported ? _tiers[exported] : null);
         constraints.Collect(schemaType);
         var options = new JsonSchemaExporterOptions
         {
@@ -114,9 +107,12 @@ public sealed class TenancyJsonSchemaExporter
             root[key] = value;
         }
 
-        if (tier is { } known)
+        // A document that names its own tier (a tenant configuration) is valid against this tier's schema only as that tier.
+        if (tier is { } known && Schemas.SchemaRegistry.Find(schemaType)?.DocumentTierMember is { } tierMember &&
+            _serializer.GetTypeInfo(schemaType).Properties.FirstOrDefault(p => Equals(p.AttributeProvider as MemberInfo, tierMember)) is { } wire &&
+            root["properties"]?[wire.Name] is JsonObject tierNode)
         {
-            TierLimitsInSchema.Apply(schemaType, root, _tiers[known], known);
+            tierNode["enum"] = new JsonArray(known.ToWire());
         }
 
         return root;
@@ -155,9 +151,9 @@ public sealed class TenancyJsonSchemaExporter
             }
         }
 
-        if (context.PropertyInfo?.CustomConverter is Tenants.TenantFeaturesConverter || context.TypeInfo.Converter is Tenants.TenantFeaturesConverter)
+        if ((context.PropertyInfo?.CustomConverter ?? context.TypeInfo.Converter) is IDescribedConverter withSchema)
         {
-            node = Tenants.TenantFeaturesConverter.JsonSchema();
+            node = withSchema.JsonSchema();
             if (nullable)
             {
                 node["type"]!.AsArray().Add("null");
@@ -193,9 +189,10 @@ public sealed class TenancyJsonSchemaExporter
         (IEnumerable<string>)typeof(WireEnum<>).MakeGenericType(enumType).GetProperty(nameof(WireEnum<TenantType>.Names))!.GetValue(null)!;
 
     /// <summary>The field-level checks of the validators, by declaring type and member, read from their rules.</summary>
-    private sealed class FieldConstraints(IServiceProvider services, TenantType? tier)
+    private sealed class FieldConstraints(IServiceProvider services, TenantType? tier, TierLimits? limits)
     {
         private readonly Dictionary<(Type, string), List<(IPropertyValidator Check, bool Items)>> _byMember = [];
+        private readonly Dictionary<(Type, string), List<TierSchemaHint>> _tierHints = [];
         private readonly HashSet<Type> _visited = [];
 
         public void Collect(Type type)
@@ -209,17 +206,24 @@ public sealed class TenancyJsonSchemaExporter
 
         public void ApplyTo(Type declaringType, string member, JsonObject node)
         {
-            if (!_byMember.TryGetValue((declaringType, member), out var checks))
+            if (_byMember.TryGetValue((declaringType, member), out var checks))
             {
-                return;
+                foreach (var (check, items) in checks)
+                {
+                    var target = items ? node["items"] as JsonObject ?? node["additionalProperties"] as JsonObject : node;
+                    if (target is not null)
+                    {
+                        Describe(check, target);
+                    }
+                }
             }
 
-            foreach (var (check, items) in checks)
+            // The exported tier's rules, as their hints describe them, after the field rules: a tighter bound wins.
+            if (limits is not null && _tierHints.TryGetValue((declaringType, member), out var hints))
             {
-                var target = items ? node["items"] as JsonObject ?? node["additionalProperties"] as JsonObject : node;
-                if (target is not null)
+                foreach (var hint in hints)
                 {
-                    Describe(check, target);
+                    hint.Apply(node, limits);
                 }
             }
         }
@@ -239,7 +243,24 @@ public sealed class TenancyJsonSchemaExporter
                     continue;
                 }
 
-                if (rule.Member is not PropertyInfo member || rule.HasCondition || rule.HasAsyncCondition)
+                if (rule.Member is not PropertyInfo member)
+                {
+                    continue;
+                }
+
+                // A tier rule's hint says what it means for a schema, whatever its condition (a hint only loosens).
+                if (Validation.RuleChecks.TierSchemaOf(rule) is { Count: > 0 } declared)
+                {
+                    var at = (member.DeclaringType ?? type, member.Name);
+                    if (!_tierHints.TryGetValue(at, out var hints))
+                    {
+                        _tierHints[at] = hints = [];
+                    }
+
+                    hints.AddRange(declared);
+                }
+
+                if (rule.HasCondition || rule.HasAsyncCondition)
                 {
                     continue;
                 }
@@ -355,7 +376,7 @@ public sealed class TenancyJsonSchemaExporter
             }
         }
 
-        private static void Set(JsonObject node, string keyword, double value) => node[keyword] = TierLimitsInSchema.Number(value);
+        private static void Set(JsonObject node, string keyword, double value) => node[keyword] = TierSchemaHint.Number(value);
 
         private static bool IsNumber(object? value) => value is int or long or double or float or decimal or short or byte;
 

@@ -91,11 +91,13 @@ internal sealed class MonitoringConfigValidator : FamilyValidator<MonitoringConf
         RuleFor(x => x.Metrics)
             .Satisfies((config, _) => config.Metrics.Count + config.CustomMetrics.Count <= Limits(tier).MaxMetrics)
             .WithTenancyError(TenancyErrorCodes.TierTooManyMetrics, (config, _) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxMetrics), ("Count", config.Metrics.Count + config.CustomMetrics.Count)));
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxMetrics), ("Count", config.Metrics.Count + config.CustomMetrics.Count)))
+            .WithTierSchema(TierSchemaHint.MaxItems(l => l.MaxMetrics));
         MaximumRetention(tier, x => x.RetentionDays, "data.monitoring");
         RuleFor(x => x.WebhookEndpoints)
             .Satisfies(urls => urls.Count == 0 || Limits(tier).WebhooksAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.OnlyIf(l => l.WebhooksAllowed));
     }
 }
 

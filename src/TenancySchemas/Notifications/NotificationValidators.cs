@@ -114,17 +114,20 @@ internal sealed class NotificationValidator : FamilyValidator<NotificationSchema
     {
         RuleForEach(x => x.PreferredChannels)
             .Satisfies(channel => Limits(tier).NotificationChannels.Contains(channel.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.Allowed(l => l.NotificationChannels));
         RuleForEach(x => x.Deliveries)
             .Satisfies(delivery => delivery is null || Limits(tier).NotificationChannels.Contains(delivery.Channel.ToWireOrNumber()))
             .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, delivery) => MessageArgs.Of(("Channel", delivery.Channel.ToWireOrNumber()), ("Tier", TierName(tier))));
         RuleFor(x => x.Recipients)
             .Satisfies(recipients => recipients.Count <= Limits(tier).MaxRecipients)
             .WithTenancyError(TenancyErrorCodes.TierTooManyRecipients, (_, recipients) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxRecipients), ("Count", recipients.Count)));
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxRecipients), ("Count", recipients.Count)))
+            .WithTierSchema(TierSchemaHint.MaxItems(l => l.MaxRecipients));
         RuleFor(x => x.CallbackUrl)
             .Satisfies(url => url is null || Limits(tier).WebhooksAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.OnlyIf(l => l.WebhooksAllowed));
     }
 }
 
@@ -173,7 +176,8 @@ internal sealed class NotificationBatchValidator : FamilyValidator<NotificationB
         TierRuleSets(tier => RuleFor(x => x.BatchSize)
             .Satisfies(size => Limits(tier).MaxBatchSize is not { } limit || size <= limit)
             .WithTenancyError(TenancyErrorCodes.TierBatchSizeExceeded, (_, size) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxBatchSize), ("Value", size))));
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MaxBatchSize), ("Value", size)))
+            .WithTierSchema(TierSchemaHint.AtMost(l => l.MaxBatchSize)));
     }
 }
 

@@ -48,6 +48,9 @@ public abstract class SchemaDescriptor
 
     /// <summary>Gets the tenant a document of this schema claims, if it names one.</summary>
     internal abstract string? ClaimedTenantOf(object document);
+
+    /// <summary>Gets the member by which a document names its own tier, if any.</summary>
+    internal abstract System.Reflection.MemberInfo? DocumentTierMember { get; }
 }
 
 /// <summary>Does something with a schema whose document type is known only at run time (see <see cref="SchemaDescriptor.Accept"/>).</summary>
@@ -80,8 +83,28 @@ public sealed class SchemaDescriptor<T> : SchemaDescriptor
     /// <summary>Gets the tenant a document claims (its <c>tenant_id</c>); documents without one return <see langword="null"/>.</summary>
     internal Func<T, string?> TenantIdOf { get; init; } = static _ => null;
 
-    /// <summary>Gets the tier a document names itself (a tenant configuration's <c>tenant_type</c>), which selects its tier rule set.</summary>
-    internal Func<T, TenantType?> DocumentTier { get; init; } = static _ => null;
+    /// <summary>
+    /// Gets the member by which a document names its own tier (a tenant configuration's <c>tenant_type</c>), which selects
+    /// its tier rule set (and, in a tier's JSON Schema, admits only that tier); <see langword="null"/> for the others.
+    /// </summary>
+    internal System.Linq.Expressions.Expression<Func<T, TenantType?>>? DocumentTier
+    {
+        get;
+        init
+        {
+            field = value;
+            DocumentTierOf = value is null ? static _ => null : value.Compile();
+            DocumentTierMemberValue = (value?.Body as System.Linq.Expressions.MemberExpression ??
+                (value?.Body as System.Linq.Expressions.UnaryExpression)?.Operand as System.Linq.Expressions.MemberExpression)?.Member;
+        }
+    }
+
+    /// <summary>Gets the tier a document names itself, if its schema has such a member.</summary>
+    internal Func<T, TenantType?> DocumentTierOf { get; private set; } = static _ => null;
+
+    internal override System.Reflection.MemberInfo? DocumentTierMember => DocumentTierMemberValue;
+
+    private System.Reflection.MemberInfo? DocumentTierMemberValue { get; set; }
 
     /// <summary>Gets the family's cross-tenant references of a document at an isolation level, for the caller's tier.</summary>
     internal Func<T, IsolationLevel, TenantType?, IEnumerable<CrossTenantReference>> CrossTenantReferences { get; init; } = static (_, _, _) => [];

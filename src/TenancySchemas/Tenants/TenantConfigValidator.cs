@@ -58,8 +58,6 @@ internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConf
         TierRuleSets(TierRules);
     }
 
-
-
     private void TierRules(TenantType tier)
     {
         Quota(tier, x => x.Quotas.MaxUsers, l => l.MaxUsers, "quota.max_users");
@@ -69,13 +67,16 @@ internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConf
 
         RuleFor(x => x.Sla.UptimePercentage)
             .Satisfies(uptime => uptime is null || uptime <= Limits(tier).BestUptimePercentage).OnlyWhen(x => x.Sla is not null)
-            .WithTenancyError(TenancyErrorCodes.TierSlaUptimeNotAllowed, (_, uptime) => TierArgs(tier, Limits(tier).BestUptimePercentage, uptime));
+            .WithTenancyError(TenancyErrorCodes.TierSlaUptimeNotAllowed, (_, uptime) => TierArgs(tier, Limits(tier).BestUptimePercentage, uptime))
+            .WithTierSchema(TierSchemaHint.AtMost(l => l.BestUptimePercentage));
         RuleFor(x => x.Sla.ResponseTimeMs)
             .Satisfies(ms => ms is null || ms >= Limits(tier).BestResponseTimeMs).OnlyWhen(x => x.Sla is not null)
-            .WithTenancyError(TenancyErrorCodes.TierSlaResponseNotAllowed, (_, ms) => TierArgs(tier, Limits(tier).BestResponseTimeMs, ms));
+            .WithTenancyError(TenancyErrorCodes.TierSlaResponseNotAllowed, (_, ms) => TierArgs(tier, Limits(tier).BestResponseTimeMs, ms))
+            .WithTierSchema(TierSchemaHint.AtLeast(l => l.BestResponseTimeMs));
         RuleFor(x => x.Sla.SupportResponseMinutes)
             .Satisfies(minutes => minutes is null || minutes >= Limits(tier).BestSupportResponseMinutes).OnlyWhen(x => x.Sla is not null)
-            .WithTenancyError(TenancyErrorCodes.TierSlaSupportNotAllowed, (_, minutes) => TierArgs(tier, Limits(tier).BestSupportResponseMinutes, minutes));
+            .WithTenancyError(TenancyErrorCodes.TierSlaSupportNotAllowed, (_, minutes) => TierArgs(tier, Limits(tier).BestSupportResponseMinutes, minutes))
+            .WithTierSchema(TierSchemaHint.AtLeast(l => l.BestSupportResponseMinutes));
 
         RuleFor(x => x.Features).Reports((features, report) =>
         {
@@ -86,21 +87,24 @@ internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConf
                     report.Add("Features", TenancyErrorCodes.TierFeatureNotAllowed, MessageArgs.Of(("Feature", feature.ToWire()), ("Tier", TierName(tier))));
                 }
             }
-        });
+        }).WithTierSchema(TierSchemaHint.Allowed(l => l.AllowedFeatures));
         RuleForEach(x => x.ComplianceLevels)
             .Satisfies(level => Limits(tier).AllowedCompliance.Contains(level.ToWireOrNumber()))
-            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierComplianceNotAllowed, (_, level) => MessageArgs.Of(("Level", level.ToWireOrNumber()), ("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.Allowed(l => l.AllowedCompliance));
         MaximumRetention(tier, x => x.Monitoring.RetentionDays, "data.monitoring", when: x => x.Monitoring is not null);
         RuleFor(x => x.WebhookUrl)
             .Satisfies(url => url is null || Limits(tier).WebhooksAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierWebhookNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.OnlyIf(l => l.WebhooksAllowed));
     }
 
     private void Quota(TenantType tier, System.Linq.Expressions.Expression<Func<TenantConfigSchema, int?>> quota, Func<TierLimits, int> limit, string quotaName) =>
         RuleFor(quota)
             .Satisfies(value => value is null || value <= limit(Limits(tier))).OnlyWhen(x => x.Quotas is not null)
             .WithTenancyError(TenancyErrorCodes.TierQuotaExceeded, (_, value) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", limit(Limits(tier))), ("Quota", TenancyStringLocalizer.Instance[quotaName].Value), ("Value", value)));
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", limit(Limits(tier))), ("Quota", TenancyStringLocalizer.Instance[quotaName].Value), ("Value", value)))
+            .WithTierSchema(TierSchemaHint.AtMost(l => limit(l)));
 
     private static MessageArgs TierArgs(TenantType tier, object limit, object? value) =>
         MessageArgs.Of(("Tier", TierName(tier)), ("Limit", limit), ("Value", value));

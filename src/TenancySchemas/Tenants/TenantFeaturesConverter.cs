@@ -10,7 +10,7 @@ namespace TenancySchemas.Tenants;
 /// and numbers. The numbers of the object form are moved to <c>quotas</c> by the reader; the writer emits the list,
 /// in enum order.
 /// </summary>
-internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<TenantFeature>>, IParentInspectingConverter
+internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<TenantFeature>>, IParentInspectingConverter, IDescribedConverter
 {
     /// <summary>The numeric limits of the object form, by wire name.</summary>
     public static readonly IReadOnlyList<string> QuotaMembers = ["max_users", "max_storage_gb", "max_api_calls_per_hour", "backup_retention"];
@@ -77,6 +77,8 @@ internal sealed class TenantFeaturesConverter : JsonConverter<IReadOnlySet<Tenan
     }
 
     /// <summary>The JSON Schema of both forms: a list of feature names, or an object of feature flags and quota numbers.</summary>
+    System.Text.Json.Nodes.JsonObject IDescribedConverter.JsonSchema() => JsonSchema();
+
     public static System.Text.Json.Nodes.JsonObject JsonSchema(IEnumerable<string>? allowedInList = null)
     {
         var names = WireEnum<TenantFeature>.Names;

@@ -68,7 +68,8 @@ internal abstract class FamilyValidator<T> : AbstractValidator<T>
         RuleFor(interval)
             .Satisfies(seconds => seconds is null || seconds >= Limits(tier).MinCollectionIntervalSeconds)
             .WithTenancyError(TenancyErrorCodes.TierCollectionIntervalTooShort, (_, seconds) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MinCollectionIntervalSeconds), ("Value", seconds)));
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", Limits(tier).MinCollectionIntervalSeconds), ("Value", seconds)))
+            .WithTierSchema(TierSchemaHint.AtLeast(l => l.MinCollectionIntervalSeconds));
 
     /// <summary>The tier rule "retention at most the tier's longest" (tenant monitoring, monitoring and performance data).</summary>
     protected void MaximumRetention(TenantType tier, Expression<Func<T, int?>> retention, string dataKey, Func<T, bool>? when = null)
@@ -76,7 +77,8 @@ internal abstract class FamilyValidator<T> : AbstractValidator<T>
         var rule = RuleFor(retention).Satisfies(days => days is null || days <= Limits(tier).MaxRetentionDays);
         (when is null ? rule : rule.OnlyWhen(when))
             .WithTenancyError(TenancyErrorCodes.TierRetentionExceeded, (_, days) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Data", TenancyStringLocalizer.Instance[dataKey].Value), ("Limit", Limits(tier).MaxRetentionDays), ("Value", days)));
+                MessageArgs.Of(("Tier", TierName(tier)), ("Data", TenancyStringLocalizer.Instance[dataKey].Value), ("Limit", Limits(tier).MaxRetentionDays), ("Value", days)))
+            .WithTierSchema(TierSchemaHint.AtMost(l => l.MaxRetentionDays));
     }
 
     /// <summary>The tier's display name in the caller's language (Trial, Essai, …).</summary>

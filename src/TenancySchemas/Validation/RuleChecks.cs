@@ -15,6 +15,7 @@ namespace TenancySchemas.Validation;
 internal static class RuleChecks
 {
     private static readonly ConditionalWeakTable<IRuleComponent, object> Conditions = [];
+    private static readonly ConditionalWeakTable<IValidationRule, List<Json.TierSchemaHint>> TierSchemas = [];
 
     /// <summary>A predicate over the value; FluentValidation's <c>Must</c>, as a check the precheck knows to be pure.</summary>
     public static IRuleBuilderOptions<T, TProperty> Satisfies<T, TProperty>(this IRuleBuilder<T, TProperty> rule, Func<TProperty, bool> predicate) =>
@@ -41,6 +42,13 @@ internal static class RuleChecks
                 Conditions.AddOrUpdate(component, recorded is null ? condition : document => recorded(document) && condition(document));
             }
         }).When(condition);
+
+    /// <summary>Declares what a tier rule means for the tier's JSON Schema (see <see cref="Json.TierSchemaHint"/>).</summary>
+    public static IRuleBuilderOptions<T, TProperty> WithTierSchema<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Json.TierSchemaHint hint) =>
+        rule.Configure(declared => TierSchemas.GetOrCreateValue(declared).Add(hint));
+
+    /// <summary>The JSON Schema hints a rule declared with <see cref="WithTierSchema"/>.</summary>
+    public static IReadOnlyList<Json.TierSchemaHint> TierSchemaOf(IValidationRule rule) => TierSchemas.TryGetValue(rule, out var hints) ? hints : [];
 
     /// <summary>The condition <see cref="OnlyWhen"/> recorded for a check, or <see langword="null"/> when it recorded none.</summary>
     public static Func<T, bool>? ConditionOf<T>(IRuleComponent component) =>

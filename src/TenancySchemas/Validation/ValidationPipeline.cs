@@ -215,7 +215,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         var tenantTier = caller.TenantId is null
             ? claimed is null ? null : Defined(_services.TierResolver.ResolveTier(claimed))
             : claimed is null || string.Equals(claimed, caller.TenantId, StringComparison.Ordinal) ? caller.Tier : null;
-        return Defined(_schema.DocumentTier(document)) ?? Defined(call?.Tier) ?? tenantTier ?? Defined(_services.Options.DefaultTier);
+        return Defined(_schema.DocumentTierOf(document)) ?? Defined(call?.Tier) ?? tenantTier ?? Defined(_services.Options.DefaultTier);
     }
 
     private static TenantType? Defined(TenantType? tier) => tier is { } t && WireEnum<TenantType>.IsDefined(t) ? t : null;

@@ -59,13 +59,16 @@ internal abstract class WarningValidatorBase<T> : FamilyValidator<T>
     {
         RuleFor(x => x.Prediction)
             .Satisfies(prediction => prediction is null || Limits(tier).MlAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierMlNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierMlNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.OnlyIf(l => l.MlAllowed));
         RuleFor(x => x.Source)
             .Satisfies(source => source != WarningSource.MlPrediction || Limits(tier).MlAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierMlNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierMlNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.NotUnless(WarningSource.MlPrediction.ToWire(), l => l.MlAllowed));
         RuleFor(x => x.AutoMitigationEnabled)
             .Satisfies(enabled => !enabled || Limits(tier).MlAllowed)
-            .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
+            .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))))
+            .WithTierSchema(TierSchemaHint.OnlyIf(l => l.MlAllowed));
         RuleForEach(x => x.Mitigations)
             .Satisfies(mitigation => mitigation is null || !mitigation.Automated || Limits(tier).MlAllowed)
             .WithTenancyError(TenancyErrorCodes.TierAutoMitigationNotAllowed, (_, _) => MessageArgs.Of(("Tier", TierName(tier))));
