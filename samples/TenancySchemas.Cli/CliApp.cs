@@ -135,7 +135,7 @@ public static class CliApp
         foreach (var problem in result.Breaks)
         {
             var where = problem.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"line {line}: ") : string.Empty;
-            output.WriteLine($"  {problem.Kind.ToString().ToLowerInvariant()}: {where}{problem.Description}");
+            output.WriteLine($"  {Words(problem.Kind)}: {where}{problem.Description}");
         }
 
         if (result.BreakCount > result.Breaks.Count)
@@ -144,6 +144,9 @@ public static class CliApp
         }
 
         return ExitCodes.Invalid;
+
+        // WrongKey -> "wrong key".
+        static string Words(AuditBreakKind kind) => System.Text.RegularExpressions.Regex.Replace(kind.ToString(), "(?<!^)([A-Z])", " $1").ToLowerInvariant();
 
         static FileStream Open(string path)
         {
