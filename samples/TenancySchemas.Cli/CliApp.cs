@@ -320,12 +320,16 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
                 {
                     services.AddSingleton(output.Store);
                 }
+
+                if (output.Key is not null)
+                {
+                    services.AddSingleton(output.Key);
+                }
             }
 
             services.AddTenancySchemas(o =>
             {
                 o.Audit.Enabled = output is not null;
-                o.Audit.Key = output?.Key;
                 if (isolation is not null)
                 {
                     o.IsolationLevel = SchemaCatalog.TryParseName<IsolationLevel>(isolation)

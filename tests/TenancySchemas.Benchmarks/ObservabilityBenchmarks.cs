@@ -37,11 +37,7 @@ public class ObservabilityBenchmarks
             o.EnableMetrics = false;
         });
         _auditOnly = Create(o => o.EnableMetrics = false);
-        _auditOnlyKeyed = Create(o =>
-        {
-            o.Audit.Key = Key;
-            o.EnableMetrics = false;
-        });
+        _auditOnlyKeyed = Create(o => o.EnableMetrics = false, Key);
         _metricsOnly = Create(o => o.Audit.Enabled = false);
         _alert = Documents.Alert(["oncall@acme.example.com"]);
     }
@@ -62,11 +58,16 @@ public class ObservabilityBenchmarks
     public bool MetricsOnly() => _metricsOnly.Validate(_alert, Enterprise).IsValid;
 
     // A logger without sinks: the audit record is built, chained and handed to Serilog, nothing is written.
-    private static IValidator<AlertSchema> Create(Action<TenancySchemaOptions> configure) =>
-        new ServiceCollection()
+    private static IValidator<AlertSchema> Create(Action<TenancySchemaOptions> configure, AuditKey? key = null)
+    {
+        var services = new ServiceCollection()
             .AddSingleton(Prometheus.Metrics.NewCustomRegistry())
-            .AddSingleton<ILogger>(new LoggerConfiguration().CreateLogger())
-            .AddTenancySchemas(configure)
-            .BuildServiceProvider()
-            .GetRequiredService<IValidator<AlertSchema>>();
+            .AddSingleton<ILogger>(new LoggerConfiguration().CreateLogger());
+        if (key is not null)
+        {
+            services.AddSingleton(key);
+        }
+
+        return services.AddTenancySchemas(configure).BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
+    }
 }

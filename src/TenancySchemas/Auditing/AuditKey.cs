@@ -3,10 +3,12 @@ using System.Security.Cryptography;
 namespace TenancySchemas.Auditing;
 
 /// <summary>
-/// The secret key that authenticates the audit chain (HMAC-SHA256). Give the writer the key in code, never in
-/// configuration files: <c>o.Audit.Key = AuditKey.FromBytes(secret)</c>, the secret read from a secret store, a
-/// mounted secret file or unprotected with Data Protection at start. The verifier needs the same key. The key's bytes
-/// never appear in <see cref="ToString"/>, logs or exception messages; only its <see cref="KeyId"/> does.
+/// The secret key that authenticates the audit chain (HMAC-SHA256). The writer takes the one registered in the
+/// container, <c>services.AddSingleton(AuditKey.FromBytes(secret))</c> (or a factory that reads it from a secret store
+/// or unprotects it with Data Protection at start); without one the chain is plain SHA-256 and reported as
+/// unauthenticated. It is deliberately not an option: configuration files are no place for it, and the configuration
+/// binder repeats values it cannot convert in its exception messages. The verifier needs the same key. The key's
+/// bytes never appear in <see cref="ToString"/>, logs or exception messages; only its <see cref="KeyId"/> does.
 /// </summary>
 public sealed class AuditKey
 {

@@ -29,7 +29,7 @@ internal readonly record struct ValidationOutcome(
 
 /// <summary>
 /// The audit writer: one record per validation, each carrying a MAC over the previous record's MAC and its own fields
-/// (HMAC-SHA256 with <see cref="AuditOptions.Key"/>, plain SHA-256 without), and a checkpoint every
+/// (HMAC-SHA256 with the <see cref="AuditKey"/> registered in the container, plain SHA-256 without), and a checkpoint every
 /// <see cref="AuditOptions.CheckpointInterval"/> records or <see cref="AuditOptions.CheckpointPeriod"/> and at
 /// disposal, written to the <see cref="IAuditSink"/> and handed to every registered
 /// <see cref="IAuditCheckpointStore"/>. Sequence numbers are assigned and events written under one lock, so
@@ -57,7 +57,7 @@ internal sealed class ValidationAuditor : IDisposable
     private Exception? _checkpointFailure;
     private bool _disposed;
 
-    public ValidationAuditor(IOptions<TenancySchemaOptions> options, TimeProvider time, IAuditSink sink, IEnumerable<IAuditCheckpointStore> stores)
+    public ValidationAuditor(IOptions<TenancySchemaOptions> options, TimeProvider time, IAuditSink sink, IEnumerable<IAuditCheckpointStore> stores, IEnumerable<AuditKey> keys)
     {
         var settings = options.Value;
         _audit = settings.Audit;
@@ -66,7 +66,7 @@ internal sealed class ValidationAuditor : IDisposable
         _time = time;
         _sink = sink;
         _stores = [.. stores];
-        _mac = new AuditMac(_audit.Key);
+        _mac = new AuditMac(keys.LastOrDefault());
         ChainId = Guid.NewGuid().ToString("N");
         _lastCheckpointAt = time.GetUtcNow();
 

@@ -49,9 +49,9 @@ public sealed class TenancySchemaOptions
     public TenancyJsonOptions Json { get; set; } = new();
 
     /// <summary>
-    /// Gets or sets the audit settings: whether every validation writes an audit record, the key that authenticates
-    /// the chain, and how often checkpoints are written. Records go to the <c>Serilog.ILogger</c> registered in the
-    /// container.
+    /// Gets or sets the audit settings: whether every validation writes an audit record and how often checkpoints are
+    /// written. Records go to the <c>Serilog.ILogger</c> registered in the container; the chain is authenticated with
+    /// the <see cref="Auditing.AuditKey"/> registered there.
     /// </summary>
     public Auditing.AuditOptions Audit { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using TenancySchemas.Alerts;
 using TenancySchemas.Auditing;
 using TenancySchemas.Tenants;
@@ -20,11 +21,7 @@ public sealed class AuditChainVerifierTests
     // stopped: a checkpoint every 1,000 records and the final one.
     private static string[] WriteChain()
     {
-        var host = new ObservedHost(o =>
-        {
-            o.Audit.Key = Key;
-            o.Audit.CheckpointInterval = 1_000;
-        });
+        var host = new ObservedHost(o => o.Audit.CheckpointInterval = 1_000, register: services => services.AddSingleton(Key));
         var tenant = host.Validator<TenantConfigSchema>();
         var alert = host.Validator<AlertSchema>();
         Parallel.For(0, 10_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
@@ -187,7 +184,7 @@ public sealed class AuditChainVerifierTests
     [Fact]
     public void A_chain_still_being_written_is_truncated_unless_open_chains_are_allowed()
     {
-        using var host = new ObservedHost(o => o.Audit.Key = Key);
+        using var host = new ObservedHost(register: services => services.AddSingleton(Key));
         host.Validator<TenantConfigSchema>().Validate(Samples.Tenant());
 
         var strict = AuditLog.Verify(host.Sink.ToClef(), new AuditVerificationOptions { Keys = [Key] });

@@ -34,12 +34,8 @@ public sealed class AuditForgeryTests
         string[] Run(int count)
         {
             var host = new ObservedHost(
-                o =>
-                {
-                    o.Audit.Key = Key;
-                    o.Audit.CheckpointInterval = 10;
-                },
-                register: services => services.AddSingleton<IAuditCheckpointStore>(store));
+                o => o.Audit.CheckpointInterval = 10,
+                register: services => services.AddSingleton(Key).AddSingleton<IAuditCheckpointStore>(store));
             for (var i = 0; i < count; i++)
             {
                 host.Validator<TenantConfigSchema>().Validate(i % 3 == 0 ? Samples.Tenant() with { TenantName = "X" } : Samples.Tenant());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using FluentValidation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
@@ -71,7 +72,13 @@ public sealed class AuditTrailTests
         // The canonical form is a contract with every verifier of existing logs (docs/observability.md), computed here
         // independently of the library: HMAC-SHA256 with the key, plain SHA-256 without.
         var secret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
-        using var host = new ObservedHost(o => o.Audit.Key = keyed ? AuditKey.FromBytes(secret) : null);
+        using var host = new ObservedHost(register: services =>
+        {
+            if (keyed)
+            {
+                services.AddSingleton(AuditKey.FromBytes(secret));
+            }
+        });
         host.Validator<TenantConfigSchema>().Validate(Samples.Tenant() with { TenantId = "café_01", TenantName = "X" });
         host.Validator<TenantConfigSchema>().Validate(Samples.Tenant());
         var mac = keyed ? Attacker.Hmac(secret) : Attacker.Sha256;
@@ -94,13 +101,13 @@ public sealed class AuditTrailTests
     {
         var secret = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
         var key = AuditKey.FromBytes(secret);
-        using var host = new ObservedHost(o => o.Audit.Key = key);
+        using var host = new ObservedHost(register: services => services.AddSingleton(key));
 
         host.Validator<TenantConfigSchema>().Validate(Samples.Tenant());
 
         key.KeyId.Should().MatchRegex("^[0-9a-f]{16}$").And.Be(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secret, "tenancy-audit-key-id"u8.ToArray()))[..16]);
         AuditKey.FromBytes(secret.Reverse().ToArray()).KeyId.Should().NotBe(key.KeyId);
-        var texts = new[] { host.Sink.ToClef(), key.ToString(), new AuditOptions { Key = key }.ToString()! };
+        var texts = new[] { host.Sink.ToClef(), key.ToString() };
         foreach (var text in texts)
         {
             text.Should().NotContainEquivalentOf(Convert.ToHexString(secret)).And.NotContain(Convert.ToBase64String(secret));
@@ -108,6 +115,21 @@ public sealed class AuditTrailTests
 
         Text(host.Sink.Events.Single(), "KeyId").Should().Be(key.KeyId);
         key.ToString().Should().Be($"AuditKey {key.KeyId}");
+    }
+
+    [Fact]
+    public void A_key_put_in_configuration_is_refused_at_start_without_its_value_appearing()
+    {
+        const string Secret = "c2VjcmV0LWF1ZGl0LWtleS10aGF0LXNob3VsZC1uZXZlci1iZS1zZWVu";
+        var section = new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create("Tenancy:Audit:Key", (string?)Secret), KeyValuePair.Create("Tenancy:Audit:CheckpointInterval", (string?)"50")])
+            .Build().GetSection("Tenancy");
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        using var provider = services.AddTenancySchemas(section).BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenancySchemaOptions>>().Value;
+
+        act.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Tenancy:Audit:Key").And.NotContain(Secret);
     }
 
     [Theory]
@@ -126,7 +148,7 @@ public sealed class AuditTrailTests
     [Fact]
     public void The_claimed_tenant_is_recorded_when_it_differs_from_the_caller_and_long_ones_are_shortened()
     {
-        using var host = new ObservedHost(o => o.Audit.Key = AuditKey.FromBytes(new byte[32]));
+        using var host = new ObservedHost(register: services => services.AddSingleton(AuditKey.FromBytes(new byte[32])));
         var auditor = host.Services.GetRequiredService<ValidationAuditor>();
         var longId = new string('x', 480_000);
 
@@ -233,7 +255,7 @@ public sealed class AuditTrailTests
         {
             var key = AuditKey.FromBytes(new byte[48]);
             var logger = new LoggerConfiguration().WriteTo.File(new CompactJsonFormatter(), path).CreateLogger();
-            using (var host = new ObservedHost(o => o.Audit.Key = key, register: services => services.AddSingleton<ILogger>(logger)))
+            using (var host = new ObservedHost(register: services => services.AddSingleton<ILogger>(logger).AddSingleton(key)))
             {
                 host.Validator<TenantConfigSchema>().Validate(Samples.Tenant());
                 host.Validator<AlertSchema>().Validate(Samples.Alert() with { Name = "x" });
