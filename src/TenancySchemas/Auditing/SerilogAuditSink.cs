@@ -70,7 +70,7 @@ internal sealed class SerilogAuditSink : IAuditSink
         // (LogEvent.UnstableAssembleFromParts, made for sinks and bridges that build events at high rates): the public
         // constructor would copy property objects into a dictionary grown step by step. Absent optional fields are
         // left out rather than written as null (the verifier reads both).
-        var properties = new Dictionary<string, LogEventPropertyValue>(18 + (record.CorrelationId is null ? 0 : 1) + (record.ClaimedTenantId is null ? 0 : 1) + (record.KeyId is null ? 0 : 1))
+        var properties = new Dictionary<string, LogEventPropertyValue>(17 + (record.CorrelationId is null ? 0 : 1) + (record.ClaimedTenantId is null ? 0 : 1) + (record.KeyId is null ? 0 : 1))
         {
             [AuditFieldNames.EventId] = new ScalarValue(record.EventId),
             [AuditFieldNames.Timestamp] = new ScalarValue(record.Timestamp),
