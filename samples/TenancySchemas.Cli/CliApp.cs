@@ -6,8 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prometheus;
-using Serilog;
-using Serilog.Formatting.Compact;
 using TenancySchemas.Auditing;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
@@ -40,11 +38,16 @@ public static class CliApp
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="streams">The streams to use.</param>
-    /// <returns>0 when every document is valid, 1 when one is invalid, 2 on usage or input errors.</returns>
+    /// <returns>
+    /// 0 when every document is valid, 1 when one is invalid (or an audit log is broken), 2 on usage, input or settings
+    /// errors, 3 when the audit log cannot be opened or written.
+    /// </returns>
     public static int Run(string[] args, CliStreams streams)
     {
         var localeOption = new Option<string?>("--locale") { Description = "Language of the messages: en, fr, de or es. Default: DEFAULT_LOCALE, else en.", Recursive = true };
-        var auditLogOption = new Option<string?>("--audit-log") { Description = "Write the run's audit events to this file, in Serilog compact JSON (fail-closed).", Recursive = true };
+        var auditLogOption = new Option<string?>("--audit-log") { Description = "Append the run's audit records to this file, in Serilog compact JSON, as its only writer (fail-closed: exit code 3 when it cannot be written).", Recursive = true };
+        var auditKeyOption = new Option<string?>("--audit-key-file") { Description = "Authenticate the audit chain (HMAC-SHA256) with the key in this file: base64, at least 32 bytes (openssl rand -base64 32).", Recursive = true };
+        var auditCheckpointOption = new Option<string?>("--audit-checkpoint-file") { Description = "Also append the audit checkpoints to this file, kept apart from the log, for 'audit verify --checkpoint'.", Recursive = true };
         var metricsOption = new Option<bool>("--metrics") { Description = "Print the run's Prometheus metrics to standard error at the end.", Recursive = true };
 
         var files = new Argument<string[]>("files") { Description = "Documents to validate; '-' reads one document (or, with --ndjson, lines) from standard input.", Arity = ArgumentArity.ZeroOrMore };
@@ -60,7 +63,8 @@ public static class CliApp
         {
             files, schemaOption, tierOption, tenantOption, isolationOption, formatOption, ndjsonOption,
         };
-        validate.SetAction(parse => new Session(streams, parse.GetValue(localeOption), parse.GetValue(auditLogOption), parse.GetValue(metricsOption), parse.GetValue(isolationOption))
+        AuditSettings Audit(ParseResult parse) => new(parse.GetValue(auditLogOption), parse.GetValue(auditKeyOption), parse.GetValue(auditCheckpointOption));
+        validate.SetAction(parse => new Session(streams, parse.GetValue(localeOption), Audit(parse), parse.GetValue(metricsOption), parse.GetValue(isolationOption))
             .Run(session => session.Validate(new ValidateRequest(
                 parse.GetValue(files) ?? [],
                 parse.GetValue(schemaOption),
@@ -72,49 +76,89 @@ public static class CliApp
         var nameOption = new Option<string>("--name") { Description = "The schema: tenant-config, alert, notification, … (see 'validate --help').", Required = true };
         var schemaTierOption = new Option<string?>("--tier") { Description = "Include this tier's limits (most recipients, allowed channels, …)." };
         var schema = new Command("schema", "Prints the JSON Schema (draft 2020-12) of a schema.") { nameOption, schemaTierOption };
-        schema.SetAction(parse => new Session(streams, null, null, false, null)
+        schema.SetAction(parse => new Session(streams, null, new AuditSettings(null, null, null), false, null)
             .Run(session => session.PrintSchema(parse.GetValue(nameOption)!, parse.GetValue(schemaTierOption))));
 
-        var verifyFile = new Argument<string>("file") { Description = "A compact JSON (CLEF) audit log." };
-        var verify = new Command("verify", "Checks the tamper-evident chain of an audit log.") { verifyFile };
-        verify.SetAction(parse => Verify(parse.GetValue(verifyFile)!, streams));
+        var verifyFile = new Argument<string>("file") { Description = "A compact JSON (CLEF) audit log; lines that are not audit records are skipped and counted." };
+        var keyFileOption = new Option<string[]>("--key-file") { Description = "The key the chains were written with (base64 file); repeat it for rotated keys. Without it, keyed chains cannot be verified.", Arity = ArgumentArity.OneOrMore };
+        var checkpointOption = new Option<string?>("--checkpoint") { Description = "Checkpoints kept apart from the log (--audit-checkpoint-file, or a log holding them): detects a cut end, dropped and made-up chains." };
+        var allowOpenOption = new Option<bool>("--allow-open") { Description = "Accept chains without their final checkpoint, as a running writer's are (their cut end then goes unnoticed)." };
+        var verify = new Command("verify", "Checks the audit chains of a log: exit code 0 when intact, 1 when broken, 2 when a file cannot be read.") { verifyFile, keyFileOption, checkpointOption, allowOpenOption };
+        verify.SetAction(parse => Verify(parse.GetValue(verifyFile)!, parse.GetValue(keyFileOption) ?? [], parse.GetValue(checkpointOption), parse.GetValue(allowOpenOption), streams));
 
         var root = new RootCommand("Validates TenancySchemas JSON documents. Without a command: validates the bundled sample documents and checks each has the outcome its name announces.")
         {
-            localeOption, auditLogOption, metricsOption, validate, schema, new Command("audit", "Audit log tools.") { verify },
+            localeOption, auditLogOption, auditKeyOption, auditCheckpointOption, metricsOption, validate, schema, new Command("audit", "Audit log tools.") { verify },
         };
-        root.SetAction(parse => new Session(streams, parse.GetValue(localeOption), parse.GetValue(auditLogOption), parse.GetValue(metricsOption), null)
+        root.SetAction(parse => new Session(streams, parse.GetValue(localeOption), Audit(parse), parse.GetValue(metricsOption), null)
             .Run(session => session.RunSamples(Path.Combine(AppContext.BaseDirectory, "samples"))));
 
         using var output = new StreamWriter(streams.Output, leaveOpen: true) { AutoFlush = true };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = streams.Error });
     }
 
-    private static int Verify(string file, CliStreams streams)
+    private static int Verify(string file, string[] keyFiles, string? checkpointFile, bool allowOpen, CliStreams streams)
     {
         AuditVerificationResult result;
         try
         {
-            using var reader = new StreamReader(file);
-            result = AuditChainVerifier.VerifyClef(reader);
+            var keys = keyFiles.Select(path => AuditKeyFile.Read(path, "--key-file")).ToArray();
+            List<AuditCheckpoint>? checkpoints = null;
+            if (checkpointFile is not null)
+            {
+                using var stored = Open(checkpointFile);
+                checkpoints = [.. AuditChainVerifier.ReadCheckpoints(stored)];
+            }
+
+            using var log = Open(file);
+            result = AuditChainVerifier.VerifyClef(log, new AuditVerificationOptions { Keys = keys, Checkpoints = checkpoints, AllowOpenChains = allowOpen });
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UsageException exception)
         {
-            streams.Error.WriteLine($"error: cannot read '{file}': {exception.Message}");
+            streams.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.Usage;
         }
 
         using var output = new StreamWriter(streams.Output, leaveOpen: true);
+        var counts = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{result.Records} record(s) and {result.Checkpoints} checkpoint(s) in {result.Chains} chain(s), {result.SkippedLines} other line(s) skipped");
         if (result.IsIntact)
         {
-            output.WriteLine($"intact: {result.Records} record(s) in {result.Chains} chain(s)");
+            output.WriteLine(result.IsAuthenticated
+                ? $"intact and authenticated: {counts}"
+                : $"intact but NOT authenticated: {counts}; the chains are plain SHA-256 (written without a key), which anyone who can edit the log can recompute");
             return ExitCodes.Valid;
         }
 
-        output.WriteLine(result.Kind == AuditBreakKind.Unreadable
-            ? $"broken: line {result.Position} is not an audit record"
-            : $"broken: chain {result.BrokenChainId} at sequence {result.BrokenSequence}: record {result.Kind.ToString()!.ToLowerInvariant()} (position {result.Position})");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"broken: {result.BreakCount} problem(s); {counts}"));
+        foreach (var problem in result.Breaks)
+        {
+            var where = problem.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"line {line}: ") : string.Empty;
+            output.WriteLine($"  {Words(problem.Kind)}: {where}{problem.Description}");
+        }
+
+        if (result.BreakCount > result.Breaks.Count)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {result.BreakCount - result.Breaks.Count} more"));
+        }
+
         return ExitCodes.Invalid;
+
+        // WrongKey -> "wrong key".
+        static string Words(AuditBreakKind kind) => System.Text.RegularExpressions.Regex.Replace(kind.ToString(), "(?<!^)([A-Z])", " $1").ToLowerInvariant();
+
+        static FileStream Open(string path)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot read '{path}': {exception.Message}");
+            }
+        }
     }
 }
 
@@ -245,7 +289,7 @@ internal sealed class LineBatch : IDisposable
 internal sealed record ValidateRequest(string[] Files, string? Schema, string? Tier, string? Tenant, OutputFormat Format, bool Ndjson);
 
 /// <summary>One CLI run: the library wired as an app would (configuration from environment variables), its options, its streams.</summary>
-internal sealed class Session(CliStreams streams, string? locale, string? auditLog, bool printMetrics, string? isolation)
+internal sealed class Session(CliStreams streams, string? locale, AuditSettings audit, bool printMetrics, string? isolation)
 {
     // Lines per batch. Every record read in a batch lives until the batch is validated, so a collection during the
     // batch promotes what the batch read: with 512 lines, 600 of 1,400 collections in a million alerts were
@@ -261,30 +305,44 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
 
     public int Run(Func<Session, int> command)
     {
-        using var auditLogger = auditLog is null ? null : new LoggerConfiguration().AuditTo.File(new CompactJsonFormatter(), auditLog).CreateLogger();
-        _registry = Prometheus.Metrics.NewCustomRegistry();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
-        services.AddSingleton(_registry);
-        services.AddTenancySchemas(o =>
-        {
-            o.AuditLogger = auditLogger;
-            o.EnableAuditing = auditLogger is not null;
-
-            if (isolation is not null)
-            {
-                o.IsolationLevel = SchemaCatalog.TryParseName<IsolationLevel>(isolation)
-                    ?? throw new UsageException($"--isolation '{isolation}' is not a level; accepted: strict, moderate, basic.");
-            }
-        });
-
+        AuditOutput? output = null;
         try
         {
+            output = AuditOutput.Open(audit);
+            _registry = Prometheus.Metrics.NewCustomRegistry();
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+            services.AddSingleton(_registry);
+            if (output is not null)
+            {
+                services.AddSingleton(output.Logger);
+                if (output.Store is not null)
+                {
+                    services.AddSingleton(output.Store);
+                }
+
+                if (output.Key is not null)
+                {
+                    services.AddSingleton(output.Key);
+                }
+            }
+
+            services.AddTenancySchemas(o =>
+            {
+                o.Audit.Enabled = output is not null;
+                if (isolation is not null)
+                {
+                    o.IsolationLevel = SchemaCatalog.TryParseName<IsolationLevel>(isolation)
+                        ?? throw new UsageException($"--isolation '{isolation}' is not a level; accepted: strict, moderate, basic.");
+                }
+            });
+
+            int exitCode;
             using (_provider = services.BuildServiceProvider())
             {
                 _ = _provider.GetRequiredService<IOptions<TenancySchemaOptions>>().Value;
                 SetCulture();
-                var exitCode = command(this);
+                exitCode = command(this);
                 if (printMetrics)
                 {
                     using var stream = new MemoryStream();
@@ -292,8 +350,11 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
                     streams.Error.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
                 }
 
-                return exitCode;
+                // Disposing the container writes the audit chain's final checkpoint.
             }
+
+            output?.Dispose();
+            return output?.Failure is null ? exitCode : AuditFailed(output);
         }
         catch (OptionsValidationException exception)
         {
@@ -309,6 +370,29 @@ internal sealed class Session(CliStreams streams, string? locale, string? auditL
             streams.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.Usage;
         }
+        catch (AuditOpenException exception)
+        {
+            streams.Error.WriteLine($"error: audit log: {exception.Message}");
+            return ExitCodes.Audit;
+        }
+        catch (Exception) when (output?.Failure is not null)
+        {
+            // The exception that reached here may be a later one (thrown while closing): report the first.
+            return AuditFailed(output);
+        }
+        finally
+        {
+            output?.Dispose();
+        }
+    }
+
+    private int AuditFailed(AuditOutput output)
+    {
+        streams.Error.WriteLine($"error: audit log '{output.Path}' could not be written: {Describe(output.Failure!)}");
+        return ExitCodes.Audit;
+
+        static string Describe(Exception exception) =>
+            exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Describe(aggregate.InnerExceptions[0]) : exception.Message;
     }
 
     public int RunSamples(string folder)

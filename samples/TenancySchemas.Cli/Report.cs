@@ -10,6 +10,9 @@ internal static class ExitCodes
     public const int Valid = 0;
     public const int Invalid = 1;
     public const int Usage = 2;
+
+    /// <summary>The audit log could not be opened or written: the run's results are not fully audited.</summary>
+    public const int Audit = 3;
 }
 
 /// <summary>How results are printed.</summary>

@@ -30,7 +30,7 @@ public class RecipientScalingBenchmarks
             .AddSingleton(Prometheus.Metrics.NewCustomRegistry())
             .AddTenancySchemas(o =>
             {
-                o.EnableAuditing = false;
+                o.Audit.Enabled = false;
             })
             .BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
         _alert = Documents.Alert([.. Enumerable.Range(0, Recipients).Select(i => $"person{i}@acme.example.com")]);

@@ -28,10 +28,11 @@ public class ThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _validator = new ServiceCollection().AddSingleton(Prometheus.Metrics.NewCustomRegistry()).AddTenancySchemas(o =>
-        {
-            o.AuditLogger = new LoggerConfiguration().CreateLogger();
-        }).BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
+        _validator = new ServiceCollection()
+            .AddSingleton(Prometheus.Metrics.NewCustomRegistry())
+            .AddSingleton<ILogger>(new LoggerConfiguration().CreateLogger())
+            .AddTenancySchemas()
+            .BuildServiceProvider().GetRequiredService<IValidator<AlertSchema>>();
         _alerts = [.. Enumerable.Range(0, Documents).Select(i => TenancySchemas.Benchmarks.Documents.Alert(2) with { TenantId = $"tenant_{i % 50:D2}" })];
     }
 
@@ -65,7 +66,7 @@ public class StartupBenchmarks
     [Benchmark]
     public bool FirstValidationAfterAddTenancySchemas()
     {
-        using var provider = new ServiceCollection().AddTenancySchemas(o => o.EnableAuditing = false).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddTenancySchemas(o => o.Audit.Enabled = false).BuildServiceProvider();
         return provider.GetRequiredService<IValidator<AlertSchema>>().Validate(TenancySchemas.Benchmarks.Documents.Alert(2), Enterprise).IsValid;
     }
 

@@ -1,149 +1,585 @@
-using System.Globalization;
-using System.Text.Json;
+using System.Text;
 
 namespace TenancySchemas.Auditing;
 
 /// <summary>
-/// Verifies the tamper-evident chains of TenancySchemas audit events: every record must follow its predecessor in
-/// sequence and hash. Reports the first record that was modified, inserted, deleted or reordered.
+/// Verifies the audit chains of a compact JSON (CLEF) log as a stream, in memory bounded by the number of chains
+/// (one per writer process), not by the log's length. Every record must carry a MAC over its predecessor's MAC and
+/// its own fields; checkpoints pin a chain's head; the final checkpoint closes a chain. Reports, with the sequence
+/// number and line, records modified, inserted, deleted or reordered, chains cut, replayed, dropped or made up, a
+/// wrong key and an empty log. Lines that are not audit records (other events of a shared log, health probes, text)
+/// are skipped and counted.
 /// </summary>
 public static class AuditChainVerifier
 {
-    /// <summary>Verifies audit records in the order they were stored.</summary>
-    /// <param name="records">The records; records of several chains may interleave.</param>
-    /// <returns>Whether every chain is intact, or the first break.</returns>
-    public static AuditVerificationResult Verify(IEnumerable<AuditRecord> records)
+    private const int ListedBreaks = 100;
+    private const int MaxChains = 100_000;
+
+    /// <summary>Verifies a CLEF log.</summary>
+    /// <param name="log">The log, UTF-8, one event per line; read to its end, not closed.</param>
+    /// <param name="options">The keys and the checkpoints kept outside the log; none by default.</param>
+    /// <returns>Whether the log is intact, whether it was authenticated, and every problem found.</returns>
+    public static AuditVerificationResult VerifyClef(Stream log, AuditVerificationOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        var all = records.Select((record, index) => (Record: record, Position: index + 1)).ToList();
-        var chains = all.GroupBy(r => r.Record.ChainId, StringComparer.Ordinal).ToList();
-        AuditVerificationResult? firstBreak = null;
-        foreach (var chain in chains)
+        ArgumentNullException.ThrowIfNull(log);
+        using var verification = new Verification(options ?? new AuditVerificationOptions());
+        var reader = new AuditLogReader(log);
+        while (reader.TryReadLine(out var line, out var overlong))
         {
-            var broken = VerifyChain(chain.Key, [.. chain]);
-            if (broken is not null && (firstBreak is null || broken.Position < firstBreak.Position))
-            {
-                firstBreak = broken;
-            }
+            verification.Read(overlong ? default : AuditLogReader.Parse(line), overlong, reader.LineNumber);
         }
 
-        return firstBreak is null
-            ? new AuditVerificationResult { IsIntact = true, Records = all.Count, Chains = chains.Count }
-            : firstBreak with { Records = all.Count, Chains = chains.Count };
+        return verification.Finish();
     }
 
-    /// <summary>Reads and verifies a Serilog compact JSON (CLEF) log; lines that are not audit events are skipped.</summary>
-    /// <param name="reader">The log, one JSON event per line.</param>
-    /// <returns>Whether every chain is intact, or the first break.</returns>
-    public static AuditVerificationResult VerifyClef(TextReader reader)
+    /// <summary>
+    /// Reads checkpoints from a checkpoint store's file (one <see cref="AuditCheckpoint.ToJson"/> object per line) or
+    /// from a CLEF log (its checkpoint events), as a stream; other lines are skipped.
+    /// </summary>
+    /// <param name="source">The file, UTF-8; read lazily, not closed.</param>
+    /// <returns>The checkpoints, in the order of the file.</returns>
+    public static IEnumerable<AuditCheckpoint> ReadCheckpoints(Stream source)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var records = new List<AuditRecord>();
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+        ArgumentNullException.ThrowIfNull(source);
+        return Read(source);
 
-            try
+        static IEnumerable<AuditCheckpoint> Read(Stream source)
+        {
+            var reader = new AuditLogReader(source);
+            while (true)
             {
-                if (ReadClefLine(line) is { } record)
+                AuditCheckpoint? checkpoint;
+                if (!reader.TryReadLine(out var line, out var overlong))
                 {
-                    records.Add(record);
+                    yield break;
+                }
+
+                checkpoint = overlong ? null : AuditLogReader.Parse(line, anySource: true).Checkpoint;
+                if (checkpoint is not null)
+                {
+                    yield return checkpoint;
                 }
             }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
-            {
-                return new AuditVerificationResult { IsIntact = false, Records = records.Count, Chains = 0, Kind = AuditBreakKind.Unreadable, Position = lineNumber };
-            }
         }
-
-        return Verify(records);
     }
 
-    /// <summary>Reads one CLEF line as an audit record, or returns <see langword="null"/> for another kind of event.</summary>
+    /// <summary>Reads one CLEF line as an audit record, or returns <see langword="null"/> for anything else (checkpoints included).</summary>
     /// <param name="line">The JSON line.</param>
     /// <returns>The record, or <see langword="null"/>.</returns>
     public static AuditRecord? ReadClefLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(nameof(AuditRecord.ChainId), out var chain))
-        {
-            return null;
-        }
-
-        string Text(string name) => root.GetProperty(name).GetString() ?? string.Empty;
-        string[] List(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? [.. value.EnumerateArray().Select(e => e.GetString() ?? string.Empty)]
-            : [];
-
-        return new AuditRecord
-        {
-            EventId = Text("AuditEventId"),
-            Timestamp = Text("AuditTimestamp"),
-            TenantId = Text(nameof(AuditRecord.TenantId)),
-            Tier = Text(nameof(AuditRecord.Tier)),
-            Schema = Text(nameof(AuditRecord.Schema)),
-            SchemaVersion = Text(nameof(AuditRecord.SchemaVersion)),
-            Outcome = Text(nameof(AuditRecord.Outcome)),
-            ErrorCodes = List(nameof(AuditRecord.ErrorCodes)),
-            ErrorPaths = List(nameof(AuditRecord.ErrorPaths)),
-            RuleSets = List(nameof(AuditRecord.RuleSets)),
-            IsolationLevel = Text(nameof(AuditRecord.IsolationLevel)),
-            DurationMs = root.GetProperty(nameof(AuditRecord.DurationMs)).GetDouble(),
-            CorrelationId = root.TryGetProperty(nameof(AuditRecord.CorrelationId), out var correlation) && correlation.ValueKind == JsonValueKind.String ? correlation.GetString() : null,
-            ChainId = chain.GetString() ?? string.Empty,
-            Sequence = root.GetProperty(nameof(AuditRecord.Sequence)).GetInt64(),
-            PreviousHash = Text(nameof(AuditRecord.PreviousHash)),
-            Hash = Text(nameof(AuditRecord.Hash)),
-        };
+        return AuditLogReader.Parse(Encoding.UTF8.GetBytes(line)).Record;
     }
 
-    private static AuditVerificationResult? VerifyChain(string chainId, List<(AuditRecord Record, int Position)> records)
+    /// <summary>A break found; its kind and description may be revised when later lines explain it better.</summary>
+    private sealed class Finding(AuditBreakKind kind, string? chainId, long? sequence, long? line, string description)
     {
-        var previousHash = AuditHashing.GenesisHash;
-        long expected = 1;
-        bool Continues(AuditRecord record) =>
-            string.Equals(record.PreviousHash, previousHash, StringComparison.Ordinal) && string.Equals(AuditHashing.ComputeHash(record), record.Hash, StringComparison.Ordinal);
+        public AuditBreakKind Kind { get; set; } = kind;
 
-        AuditVerificationResult Break(AuditBreakKind kind, int position) => new()
-        {
-            IsIntact = false, Records = 0, Chains = 0, BrokenChainId = chainId, BrokenSequence = expected, Kind = kind, Position = position,
-        };
+        public string Description { get; set; } = description;
 
-        for (var i = 0; i < records.Count; i++)
+        public bool Withdrawn { get; set; }
+
+        public AuditBreak ToBreak() => new() { Kind = Kind, ChainId = chainId, Sequence = sequence, Line = line, Description = Description };
+
+        public long SortLine => line ?? long.MaxValue;
+    }
+
+    /// <summary>What is known of one chain: its key, its head, its checkpoints; never its records.</summary>
+    private sealed class Chain(string id, long firstLine)
+    {
+        public string Id { get; } = id;
+
+        public long FirstLine { get; } = firstLine;
+
+        public bool KeyChecked { get; set; }
+
+        public AuditMac? Mac { get; set; }
+
+        public bool Authenticated { get; set; }
+
+        public long Entries { get; set; }
+
+        public long Authentic { get; set; }
+
+        public long LastSequence { get; set; }
+
+        /// <summary>Gets or sets the MAC of the record at <see cref="LastSequence"/>, or <see langword="null"/> when that record was modified.</summary>
+        public string? Head { get; set; } = AuditMac.Genesis;
+
+        public long LastCheckpoint { get; set; }
+
+        public bool Closed { get; set; }
+
+        public long LastLine { get; set; }
+
+        public long ReplayNext { get; set; }
+
+        public (Finding Finding, long Sequence, string? HeadBefore)? PendingModified { get; set; }
+
+        public (Finding Finding, long From, long To)? LastDeleted { get; set; }
+
+        public List<Finding> Findings { get; } = [];
+
+        public long Breaks { get; set; }
+
+        public AuditCheckpoint? Stored { get; set; }
+    }
+
+    private sealed class Verification : IDisposable
+    {
+        private readonly AuditVerificationOptions _options;
+        private readonly Dictionary<string, AuditMac> _keys = new(StringComparer.Ordinal);
+        private readonly AuditMac _sha256 = new(null);
+        private readonly Dictionary<string, Chain> _chains = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, AuditCheckpoint> _stored = new(StringComparer.Ordinal);
+        private readonly List<Finding> _listed = [];
+        private long _breaks;
+        private long _records;
+        private long _checkpoints;
+        private long _skipped;
+        private bool _tooManyChains;
+
+        public Verification(AuditVerificationOptions options)
         {
-            var (record, position) = records[i];
-            var next = i + 1 < records.Count ? records[i + 1].Record : null;
-            if (record.Sequence == expected)
+            _options = options;
+            foreach (var key in options.Keys)
             {
-                if (Continues(record))
+                _keys.TryAdd(key.KeyId, new AuditMac(key));
+            }
+
+            if (options.Checkpoints is not null)
+            {
+                foreach (var checkpoint in options.Checkpoints)
                 {
-                    previousHash = record.Hash;
-                    expected++;
+                    Store(checkpoint);
+                }
+            }
+        }
+
+        public void Read(AuditLine entry, bool overlong, long line)
+        {
+            switch (entry.Kind)
+            {
+                case AuditLineKind.Record:
+                    _records++;
+                    Record(entry.Record!, line);
+                    break;
+                case AuditLineKind.Checkpoint:
+                    _checkpoints++;
+                    Checkpoint(entry.Checkpoint!, line);
+                    break;
+                case AuditLineKind.Unreadable:
+                    Add(null, AuditBreakKind.Unreadable, null, line, $"an audit event cannot be read: {entry.Problem}");
+                    break;
+                case AuditLineKind.Other:
+                    _skipped++;
+                    break;
+                default:
+                    if (overlong)
+                    {
+                        _skipped++;
+                    }
+
+                    break;
+            }
+        }
+
+        public AuditVerificationResult Finish()
+        {
+            var openChains = 0;
+            foreach (var chain in _chains.Values)
+            {
+                if (chain.Mac is null)
+                {
                     continue;
                 }
 
-                return Break(next is not null && next.Sequence == expected && Continues(next) ? AuditBreakKind.Inserted : AuditBreakKind.Modified, position);
+                if (chain.Authenticated && chain.Authentic == 0)
+                {
+                    // One break says it all for a chain nothing of which authenticates.
+                    foreach (var finding in chain.Findings)
+                    {
+                        finding.Withdrawn = true;
+                    }
+
+                    _breaks -= chain.Breaks;
+
+                    Add(chain, AuditBreakKind.Fabricated, 1, chain.FirstLine, $"chain {chain.Id} was made up: none of its {chain.Entries} entries authenticates with the key");
+                    continue;
+                }
+
+                var stored = chain.Stored;
+                if (!chain.Closed)
+                {
+                    openChains++;
+                }
+
+                if (stored is not null && chain.LastSequence < stored.Sequence)
+                {
+                    Add(chain, AuditBreakKind.Truncated, chain.LastSequence + 1, chain.LastLine,
+                        $"chain {chain.Id} ends at sequence {chain.LastSequence}, but the checkpoint store holds sequence {stored.Sequence} ({stored.Timestamp}): the end of the chain was cut, or the log is an older copy");
+                }
+                else if (!chain.Closed && !_options.AllowOpenChains)
+                {
+                    Add(chain, AuditBreakKind.Truncated, chain.LastSequence + 1, chain.LastLine,
+                        $"chain {chain.Id} ends at sequence {chain.LastSequence} without its final checkpoint (last checkpoint at sequence {chain.LastCheckpoint}): records after it may have been cut, or the writer stopped without closing the chain");
+                }
+
+                if (stored is null && _options.Checkpoints is not null)
+                {
+                    Add(chain, AuditBreakKind.Fabricated, 1, chain.FirstLine,
+                        $"chain {chain.Id} is unknown to the checkpoint store: it was made up, or its writer stopped before its first checkpoint");
+                }
             }
 
-            if (record.Sequence > expected)
+            foreach (var (id, stored) in _stored)
             {
-                return next is not null && next.Sequence == expected
-                    ? Break(record.Sequence == expected + 1 ? AuditBreakKind.Reordered : AuditBreakKind.Inserted, position)
-                    : Break(AuditBreakKind.Deleted, position);
+                if (!_chains.ContainsKey(id))
+                {
+                    Add(null, AuditBreakKind.Dropped, 1, null,
+                        $"chain {id}, checkpointed at sequence {stored.Sequence} ({stored.Timestamp}), is missing from the log: it was dropped, or the log is an older copy", id);
+                }
             }
 
-            return Break(AuditBreakKind.Inserted, position);
+            if (_records == 0 && _checkpoints == 0)
+            {
+                Add(null, AuditBreakKind.Empty, null, null, "the log holds no audit record");
+            }
+
+            var breaks = _listed.Where(f => !f.Withdrawn).OrderBy(f => f.SortLine).Take(ListedBreaks).Select(f => f.ToBreak()).ToArray();
+            var verified = _chains.Values.Where(c => c.Mac is not null).ToList();
+            return new AuditVerificationResult
+            {
+                IsIntact = _breaks == 0,
+                IsAuthenticated = _chains.Count > 0 && verified.Count == _chains.Count && verified.TrueForAll(c => c.Authenticated),
+                Records = _records,
+                Checkpoints = _checkpoints,
+                Chains = _chains.Count,
+                OpenChains = openChains,
+                SkippedLines = _skipped,
+                BreakCount = _breaks,
+                Breaks = breaks,
+            };
         }
 
-        return null;
-    }
+        public void Dispose()
+        {
+            _sha256.Dispose();
+            foreach (var mac in _keys.Values)
+            {
+                mac.Dispose();
+            }
+        }
 
-    internal static string FormatTimestamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        private void Store(AuditCheckpoint checkpoint)
+        {
+            // Without any key, keyed checkpoints are taken as the store holds them: the store is trusted as it is, and
+            // its checkpoints still pin the log's chains.
+            if (checkpoint.KeyId is null || _keys.Count > 0)
+            {
+                var keyProblem = KeyProblem(checkpoint.ChainId, checkpoint.KeyId, out var mac);
+                if (keyProblem is not null)
+                {
+                    Add(null, keyProblem.Value.Kind, checkpoint.Sequence, null, "in the checkpoint store, " + keyProblem.Value.Description, checkpoint.ChainId);
+                    return;
+                }
+
+                if (!string.Equals(mac!.Compute(checkpoint), checkpoint.Mac, StringComparison.Ordinal))
+                {
+                    Add(null, AuditBreakKind.Modified, checkpoint.Sequence, null, $"the checkpoint store's checkpoint of chain {checkpoint.ChainId} at sequence {checkpoint.Sequence} does not authenticate: it was changed", checkpoint.ChainId);
+                    return;
+                }
+            }
+
+            if (_stored.TryGetValue(checkpoint.ChainId, out var known))
+            {
+                if (checkpoint.Sequence > known.Sequence)
+                {
+                    _stored[checkpoint.ChainId] = checkpoint;
+                }
+            }
+            else if (_stored.Count < MaxChains)
+            {
+                _stored.Add(checkpoint.ChainId, checkpoint);
+            }
+        }
+
+        private Chain? ChainOf(string id, long line)
+        {
+            if (_chains.TryGetValue(id, out var chain))
+            {
+                return chain;
+            }
+
+            if (_chains.Count >= MaxChains)
+            {
+                if (!_tooManyChains)
+                {
+                    _tooManyChains = true;
+                    Add(null, AuditBreakKind.Unreadable, null, line, $"the log has more than {MaxChains} chains; the others were not verified");
+                }
+
+                return null;
+            }
+
+            chain = new Chain(id, line);
+            _stored.TryGetValue(id, out var stored);
+            chain.Stored = stored;
+            _chains.Add(id, chain);
+            return chain;
+        }
+
+        // The key a chain is verified with, set by its first entry; a chain without one that can be used is reported once
+        // and not verified further (its Mac stays null).
+        private bool CheckKey(Chain chain, string? keyId, long sequence, long line)
+        {
+            if (chain.KeyChecked)
+            {
+                return chain.Mac is not null;
+            }
+
+            chain.KeyChecked = true;
+            var problem = KeyProblem(chain.Id, keyId, out var mac);
+            if (problem is not null)
+            {
+                Add(chain, problem.Value.Kind, sequence, line, problem.Value.Description);
+                return false;
+            }
+
+            chain.Mac = mac;
+            chain.Authenticated = keyId is not null;
+            return true;
+        }
+
+        private (AuditBreakKind Kind, string Description)? KeyProblem(string chainId, string? keyId, out AuditMac? mac)
+        {
+            mac = null;
+            if (keyId is null)
+            {
+                if (_keys.Count > 0)
+                {
+                    return (AuditBreakKind.Unauthenticated, $"chain {chainId} carries no key id: it was written without a key, or rewritten by someone without it");
+                }
+
+                mac = _sha256;
+                return null;
+            }
+
+            if (_keys.TryGetValue(keyId, out mac))
+            {
+                return null;
+            }
+
+            return _keys.Count == 0
+                ? (AuditBreakKind.WrongKey, $"chain {chainId} is authenticated with key {keyId}: give that key to verify it")
+                : (AuditBreakKind.WrongKey, $"chain {chainId} is authenticated with key {keyId}, not with the key given ({string.Join(", ", _keys.Keys)})");
+        }
+
+        private void Record(AuditRecord record, long line)
+        {
+            if (ChainOf(record.ChainId, line) is not { } chain)
+            {
+                return;
+            }
+
+            chain.Entries++;
+            chain.LastLine = line;
+            if (!CheckKey(chain, record.KeyId, record.Sequence, line))
+            {
+                return;
+            }
+
+            var authentic = string.Equals(chain.Mac!.Compute(record), record.Mac, StringComparison.Ordinal);
+            if (authentic)
+            {
+                chain.Authentic++;
+            }
+
+            var sequence = record.Sequence;
+            if (chain.ReplayNext > 0)
+            {
+                // The rest of a replayed copy adds nothing to what its first record showed.
+                if (sequence == chain.ReplayNext)
+                {
+                    chain.ReplayNext++;
+                    return;
+                }
+
+                chain.ReplayNext = 0;
+            }
+
+            if (chain.PendingModified is { } pending)
+            {
+                chain.PendingModified = null;
+                if (authentic && sequence == pending.Sequence && string.Equals(record.PreviousMac, pending.HeadBefore, StringComparison.Ordinal))
+                {
+                    // The authentic record follows the one that failed: that one was added, not changed.
+                    pending.Finding.Kind = AuditBreakKind.Inserted;
+                    pending.Finding.Description = $"a record that does not belong to chain {chain.Id} was inserted before sequence {sequence}";
+                    Accept(chain, record, line);
+                    return;
+                }
+            }
+
+            if (chain.Closed)
+            {
+                if (authentic && sequence == 1)
+                {
+                    Replayed(chain, line);
+                }
+                else
+                {
+                    Add(chain, AuditBreakKind.Inserted, sequence, line, $"record {sequence} of chain {chain.Id} follows the chain's final checkpoint");
+                }
+
+                return;
+            }
+
+            var expected = chain.LastSequence + 1;
+            if (sequence == expected)
+            {
+                if (!authentic)
+                {
+                    var finding = Add(chain, AuditBreakKind.Modified, sequence, line, $"record {sequence} of chain {chain.Id} was changed: its MAC does not match its content");
+                    chain.PendingModified = (finding, sequence, chain.Head);
+                    chain.LastSequence = sequence;
+                    chain.Head = null;
+                    return;
+                }
+
+                if (chain.Head is not null && !string.Equals(record.PreviousMac, chain.Head, StringComparison.Ordinal))
+                {
+                    Add(chain, AuditBreakKind.Modified, sequence - 1, line, $"record {sequence - 1} of chain {chain.Id} was changed or replaced: record {sequence} does not follow from it");
+                }
+
+                Accept(chain, record, line);
+            }
+            else if (sequence > expected)
+            {
+                if (!authentic)
+                {
+                    Add(chain, AuditBreakKind.Modified, sequence, line, $"record {sequence} of chain {chain.Id} was changed: its MAC does not match its content, and it is out of sequence after {chain.LastSequence}");
+                    chain.LastSequence = sequence;
+                    chain.Head = null;
+                    return;
+                }
+
+                var finding = Add(chain, AuditBreakKind.Deleted, expected, line, sequence == expected + 1
+                    ? $"record {expected} of chain {chain.Id} is missing"
+                    : $"records {expected} to {sequence - 1} of chain {chain.Id} are missing");
+                chain.LastDeleted = (finding, expected, sequence - 1);
+                Accept(chain, record, line);
+            }
+            else if (authentic && chain.LastDeleted is { } deleted && sequence >= deleted.From && sequence <= deleted.To)
+            {
+                deleted.Finding.Kind = AuditBreakKind.Reordered;
+                deleted.Finding.Description = $"record {sequence} of chain {chain.Id} appears after record {chain.LastSequence}: records were reordered";
+                chain.LastDeleted = null;
+            }
+            else if (authentic && sequence == 1)
+            {
+                Replayed(chain, line);
+            }
+            else
+            {
+                Add(chain, AuditBreakKind.Inserted, sequence, line, $"record {sequence} of chain {chain.Id} appears again, or out of place, after record {chain.LastSequence}");
+            }
+        }
+
+        private void Accept(Chain chain, AuditRecord record, long line)
+        {
+            chain.LastSequence = record.Sequence;
+            chain.Head = record.Mac;
+            if (chain.Stored is { } stored && stored.Sequence == record.Sequence && !string.Equals(stored.HeadMac, record.Mac, StringComparison.Ordinal))
+            {
+                Add(chain, AuditBreakKind.Modified, record.Sequence, line, $"record {record.Sequence} of chain {chain.Id} differs from the checkpoint stored outside the log: the chain up to it was rewritten");
+            }
+        }
+
+        private void Replayed(Chain chain, long line)
+        {
+            Add(chain, AuditBreakKind.Replayed, 1, line, $"chain {chain.Id} starts again after record {chain.LastSequence}: a copy of the chain, or of an older log, was added");
+            chain.ReplayNext = 2;
+            chain.PendingModified = null;
+        }
+
+        private void Checkpoint(AuditCheckpoint checkpoint, long line)
+        {
+            if (ChainOf(checkpoint.ChainId, line) is not { } chain)
+            {
+                return;
+            }
+
+            chain.Entries++;
+            chain.LastLine = line;
+            if (!CheckKey(chain, checkpoint.KeyId, checkpoint.Sequence, line))
+            {
+                return;
+            }
+
+            var sequence = checkpoint.Sequence;
+            if (!string.Equals(chain.Mac!.Compute(checkpoint), checkpoint.Mac, StringComparison.Ordinal))
+            {
+                Add(chain, AuditBreakKind.Modified, sequence, line, $"the checkpoint of chain {chain.Id} at sequence {sequence} was changed: its MAC does not match its content");
+                return;
+            }
+
+            chain.Authentic++;
+            if (chain.ReplayNext > 0 && sequence < chain.ReplayNext)
+            {
+                return;
+            }
+
+            chain.ReplayNext = 0;
+            chain.PendingModified = null;
+            if (chain.Closed)
+            {
+                Add(chain, AuditBreakKind.Inserted, sequence, line, $"a checkpoint of chain {chain.Id} follows the chain's final checkpoint");
+                return;
+            }
+
+            if (sequence > chain.LastSequence)
+            {
+                Add(chain, AuditBreakKind.Deleted, chain.LastSequence + 1, line, sequence == chain.LastSequence + 1
+                    ? $"record {sequence} of chain {chain.Id} is missing before its checkpoint"
+                    : $"records {chain.LastSequence + 1} to {sequence} of chain {chain.Id} are missing before their checkpoint");
+                chain.LastSequence = sequence;
+            }
+            else if (sequence < chain.LastSequence)
+            {
+                Add(chain, AuditBreakKind.Reordered, sequence, line, $"the checkpoint of chain {chain.Id} at sequence {sequence} appears after record {chain.LastSequence}");
+                return;
+            }
+            else if (chain.Head is not null && !string.Equals(chain.Head, checkpoint.HeadMac, StringComparison.Ordinal))
+            {
+                Add(chain, AuditBreakKind.Modified, sequence, line, $"record {sequence} of chain {chain.Id} does not match the checkpoint taken after it");
+            }
+
+            // An authentic checkpoint is evidence of the head: the chain goes on from it.
+            chain.Head = checkpoint.HeadMac;
+            chain.LastCheckpoint = sequence;
+            chain.Closed = checkpoint.IsFinal;
+        }
+
+        private Finding Add(Chain? chain, AuditBreakKind kind, long? sequence, long? line, string description, string? chainId = null)
+        {
+            var finding = new Finding(kind, chain?.Id ?? chainId, sequence, line, description);
+            _breaks++;
+            if (chain is not null)
+            {
+                chain.Breaks++;
+            }
+
+            // Twice the listed number is kept, since a made-up chain's own findings are withdrawn at the end.
+            if (_listed.Count < ListedBreaks * 2)
+            {
+                _listed.Add(finding);
+                chain?.Findings.Add(finding);
+            }
+
+            return finding;
+        }
+    }
 }

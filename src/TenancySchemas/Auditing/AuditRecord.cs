@@ -1,19 +1,27 @@
 namespace TenancySchemas.Auditing;
 
 /// <summary>
-/// One validation audit event as written to the log: what was validated, with what outcome, and its place in the
-/// tamper-evident chain. It holds error codes and paths, never document values.
+/// One validation audit record as written to the log: what was validated, for which caller, with what outcome, and
+/// its place in the chain. It holds error codes and paths, never document values.
 /// </summary>
 public sealed record AuditRecord
 {
+    private string _mac = string.Empty;
+
     /// <summary>Gets the event id.</summary>
     public required string EventId { get; init; }
 
     /// <summary>Gets the instant, in UTC round-trip form.</summary>
     public required string Timestamp { get; init; }
 
-    /// <summary>Gets the tenant id of the document, or <c>unknown</c>.</summary>
+    /// <summary>Gets the caller's tenant id (the tenant context), or <c>unknown</c>.</summary>
     public required string TenantId { get; init; }
+
+    /// <summary>
+    /// Gets the tenant id the document claims when it differs from <see cref="TenantId"/>; otherwise
+    /// <see langword="null"/>.
+    /// </summary>
+    public string? ClaimedTenantId { get; init; }
 
     /// <summary>Gets the tier whose rules applied, or <c>unknown</c>.</summary>
     public required string Tier { get; init; }
@@ -45,15 +53,28 @@ public sealed record AuditRecord
     /// <summary>Gets the correlation id (the current activity's trace id), if any.</summary>
     public string? CorrelationId { get; init; }
 
-    /// <summary>Gets the id of the chain this record belongs to (one per process).</summary>
+    /// <summary>Gets the id of the chain this record belongs to (one per writer, that is per process).</summary>
     public required string ChainId { get; init; }
 
     /// <summary>Gets the record's position in its chain, from 1 without gaps.</summary>
     public required long Sequence { get; init; }
 
-    /// <summary>Gets the hash of the previous record of the chain (64 zeros for the first).</summary>
-    public required string PreviousHash { get; init; }
+    /// <summary>Gets the id of the key that authenticates the chain, or <see langword="null"/> for an unauthenticated (plain SHA-256) chain.</summary>
+    public string? KeyId { get; init; }
 
-    /// <summary>Gets the SHA-256 hash over <see cref="PreviousHash"/> and this record's canonical fields.</summary>
-    public required string Hash { get; init; }
+    /// <summary>Gets the MAC of the previous record of the chain (64 zeros for the first).</summary>
+    public required string PreviousMac { get; init; }
+
+    /// <summary>
+    /// Gets the HMAC-SHA256, with the chain's key, over <see cref="PreviousMac"/> and this record's canonical fields
+    /// (plain SHA-256 for an unauthenticated chain).
+    /// </summary>
+    public required string Mac
+    {
+        get => _mac;
+        init => _mac = value;
+    }
+
+    /// <summary>Sets the MAC of a record the writer has just built (computed over the record's other fields).</summary>
+    internal void SetMac(string mac) => _mac = mac;
 }

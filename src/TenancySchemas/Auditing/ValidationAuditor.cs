@@ -1,15 +1,22 @@
-using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using FluentValidation.Results;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Serilog;
-using Serilog.Events;
-using Serilog.Parsing;
 
 namespace TenancySchemas.Auditing;
 
 /// <summary>What one validation was, for the audit trail and the metrics.</summary>
+/// <param name="Schema">The schema name, such as <c>alert</c>.</param>
+/// <param name="TenantId">The caller's tenant (the tenant context), if known.</param>
+/// <param name="ClaimedTenantId">The tenant id the document claims, when it differs from <paramref name="TenantId"/>.</param>
+/// <param name="Tier">The tier whose rules applied, if known.</param>
+/// <param name="RuleSets">The rule sets that ran.</param>
+/// <param name="Outcome"><c>valid</c>, <c>invalid</c> or <c>rejected</c>.</param>
+/// <param name="Failures">The failures, with their codes and paths.</param>
+/// <param name="Duration">How long the validation took.</param>
 internal readonly record struct ValidationOutcome(
     string Schema,
     string? TenantId,
@@ -21,77 +28,246 @@ internal readonly record struct ValidationOutcome(
     TimeSpan Duration);
 
 /// <summary>
-/// Writes one audit event per validation to the app's Serilog logger, chained by SHA-256 so that a modified, missing,
-/// added or reordered event shows. Sequence numbers are assigned and events written under one lock, so concurrent
-/// validations produce one gap-free chain in write order. Logger exceptions propagate: with Serilog's AuditTo sinks
-/// auditing fails closed.
+/// The audit writer: one record per validation, each carrying a MAC over the previous record's MAC and its own fields
+/// (HMAC-SHA256 with the <see cref="AuditKey"/> registered in the container, plain SHA-256 without), and a checkpoint every
+/// <see cref="AuditOptions.CheckpointInterval"/> records or <see cref="AuditOptions.CheckpointPeriod"/> and at
+/// disposal, written to the <see cref="IAuditSink"/> and handed to every registered
+/// <see cref="IAuditCheckpointStore"/>. Sequence numbers are assigned and events written under one lock, so
+/// concurrent validations produce one gap-free chain in write order. Sink and store exceptions propagate (fail-closed).
 /// </summary>
 internal sealed class ValidationAuditor : IDisposable
 {
-    private static readonly MessageTemplate Template = new MessageTemplateParser().Parse("Validated {Schema} for tenant {TenantId} ({Tier}): {Outcome}");
+    private const int LongestClaimedTenantId = 64;
 
     private readonly Lock _gate = new();
-    private readonly TenancySchemaOptions _options;
-    private readonly ILogger? _logger;
+    private readonly AuditOptions _audit;
+    private readonly string _schemaVersion;
+    private readonly string _isolationLevel;
+    private readonly IAuditSink _sink;
+    private readonly IAuditCheckpointStore[] _stores;
     private readonly TimeProvider _time;
-    private readonly System.Security.Cryptography.IncrementalHash _sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-    private readonly byte[] _eventIdPrefix = Guid.NewGuid().ToByteArray()[..8];
+    private readonly AuditMac _mac;
+    private readonly ITimer? _timer;
+    private readonly byte[] _eventIdPrefix = RandomNumberGenerator.GetBytes(8);
+    private readonly bool _active;
     private long _sequence;
-    // The last written hash, as the event property value that the next event repeats as its PreviousHash.
-    private ScalarValue _previousHash = new(AuditHashing.GenesisHash);
+    private string _previousMac = AuditMac.Genesis;
+    private long _checkpointed;
+    private DateTimeOffset _lastCheckpointAt;
+    private Exception? _checkpointFailure;
+    private bool _disposed;
 
-    public ValidationAuditor(IOptions<TenancySchemaOptions> options, TimeProvider time, IServiceProvider services)
+    public ValidationAuditor(IOptions<TenancySchemaOptions> options, TimeProvider time, IAuditSink sink, IEnumerable<IAuditCheckpointStore> stores, IEnumerable<AuditKey> keys)
     {
-        _options = options.Value;
+        var settings = options.Value;
+        _audit = settings.Audit;
+        _schemaVersion = settings.SchemaVersion;
+        _isolationLevel = Json.WireEnum<Isolation.IsolationLevel>.ToWireOrNumber(settings.IsolationLevel);
         _time = time;
-        _logger = _options.AuditLogger ?? services.GetService<ILogger>();
+        _sink = sink;
+        _stores = [.. stores];
+        _mac = new AuditMac(keys.LastOrDefault());
         ChainId = Guid.NewGuid().ToString("N");
+        _lastCheckpointAt = time.GetUtcNow();
+
+        // Without a log to write to, there is no chain to keep: the health check says so.
+        _active = _audit.Enabled && sink.Problem is not { IsMissing: true };
+        if (_active && _audit.CheckpointPeriod > TimeSpan.Zero)
+        {
+            _timer = time.CreateTimer(static state => ((ValidationAuditor)state!).OnTimer(), this, _audit.CheckpointPeriod, _audit.CheckpointPeriod);
+        }
     }
 
-    /// <summary>Gets the id of this process's chain.</summary>
+    /// <summary>Gets the id of this writer's chain.</summary>
     public string ChainId { get; }
 
-    public bool Enabled => _options.EnableAuditing;
+    public bool Enabled => _audit.Enabled;
 
+    /// <summary>Writes the audit record of one validation: the one call the validation pipeline makes.</summary>
     public void Record(in ValidationOutcome outcome)
     {
-        if (!_options.EnableAuditing)
+        if (!_active)
         {
             return;
         }
 
-        var logger = _logger ?? Log.Logger;
+        var errorCodes = outcome.Failures.Count == 0 ? [] : outcome.Failures.Select(f => f.ErrorCode ?? string.Empty).ToArray();
+        var errorPaths = outcome.Failures.Count == 0 ? [] : outcome.Failures.Select(f => AuditPath(f.PropertyName)).ToArray();
+        var tenant = outcome.TenantId ?? "unknown";
+        var claimed = outcome.ClaimedTenantId is null || string.Equals(outcome.ClaimedTenantId, tenant, StringComparison.Ordinal)
+            ? null
+            : Shorten(outcome.ClaimedTenantId);
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetUtcNow();
+            var sequence = _sequence + 1;
             var record = new AuditRecord
             {
-                EventId = EventId(_sequence + 1),
-                Timestamp = AuditChainVerifier.FormatTimestamp(now),
-                TenantId = outcome.TenantId ?? "unknown",
+                EventId = EventId(sequence),
+                Timestamp = FormatTimestamp(now),
+                TenantId = tenant,
+                ClaimedTenantId = claimed,
                 Tier = outcome.Tier ?? "unknown",
                 Schema = outcome.Schema,
-                SchemaVersion = _options.SchemaVersion,
+                SchemaVersion = _schemaVersion,
                 Outcome = outcome.Outcome,
-                ErrorCodes = outcome.Failures.Count == 0 ? [] : [.. outcome.Failures.Select(f => f.ErrorCode ?? string.Empty)],
-                ErrorPaths = outcome.Failures.Count == 0 ? [] : [.. outcome.Failures.Select(f => AuditPath(f.PropertyName))],
+                ErrorCodes = errorCodes,
+                ErrorPaths = errorPaths,
                 RuleSets = outcome.RuleSets,
-                IsolationLevel = Json.WireEnum<Isolation.IsolationLevel>.ToWireOrNumber(_options.IsolationLevel),
+                IsolationLevel = _isolationLevel,
                 DurationMs = Math.Round(outcome.Duration.TotalMilliseconds, 4),
                 CorrelationId = Activity.Current?.TraceId.ToHexString(),
                 ChainId = ChainId,
-                Sequence = _sequence + 1,
-                PreviousHash = (string)_previousHash.Value!,
-                Hash = string.Empty,
+                Sequence = sequence,
+                KeyId = _mac.KeyId,
+                PreviousMac = _previousMac,
+                Mac = string.Empty,
             };
+            record.SetMac(_mac.Compute(record));
+            _sink.Write(record, now);
 
-            // The event carries the hash; the record is not copied to hold it.
-            var hash = new ScalarValue(AuditHashing.ComputeHash(record, _sha256));
-            logger.Write(ToLogEvent(record, hash, now));
+            // Only a written record advances the chain: a failed write leaves no gap.
+            _sequence = sequence;
+            _previousMac = record.Mac;
+            if (CheckpointDue(now))
+            {
+                Checkpoint(now, final: false);
+            }
+        }
+    }
 
-            // Only a written event advances the chain: a failed write leaves no gap.
-            _sequence = record.Sequence;
-            _previousHash = hash;
+    /// <summary>
+    /// Whether audit records reach a log: writes a probe through the sink (the same level, source and path as records,
+    /// outside the chain), and reports a missing logger, a logger that filters audit events out, a sink that throws,
+    /// or a checkpoint that could not be written or stored.
+    /// </summary>
+    public (HealthStatus Status, string? Problem, Exception? Exception) Probe()
+    {
+        if (!_audit.Enabled)
+        {
+            return (HealthStatus.Healthy, null, null);
+        }
+
+        if (_sink.Problem is { } problem)
+        {
+            return (problem.IsMissing ? HealthStatus.Degraded : HealthStatus.Unhealthy, problem.Description, null);
+        }
+
+        lock (_gate)
+        {
+            try
+            {
+                _sink.WriteProbe(_time.GetUtcNow());
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return (HealthStatus.Unhealthy, "The audit sink refuses events: " + Describe(exception), exception);
+            }
+
+            return _checkpointFailure is { } failure
+                ? (HealthStatus.Unhealthy, "The last audit checkpoint could not be written or stored: " + Describe(failure), failure)
+                : (HealthStatus.Healthy, null, null);
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the chain is authenticated with a key.</summary>
+    public bool IsAuthenticated => _mac.KeyId is not null;
+
+    /// <summary>Writes the chain's final checkpoint (the container disposes its singletons at shutdown); its failure propagates.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _timer?.Dispose();
+            try
+            {
+                if (_sequence > 0)
+                {
+                    Checkpoint(_time.GetUtcNow(), final: true);
+                }
+            }
+            finally
+            {
+                _mac.Dispose();
+            }
+        }
+    }
+
+    internal static string FormatTimestamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    // The message of the error itself: Serilog wraps what an AuditTo sink throws in an AggregateException.
+    internal static string Describe(Exception exception) =>
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Describe(aggregate.InnerExceptions[0]) : exception.Message;
+
+    private bool CheckpointDue(DateTimeOffset now) =>
+        (_audit.CheckpointInterval > 0 && _sequence - _checkpointed >= _audit.CheckpointInterval)
+        || (_audit.CheckpointPeriod > TimeSpan.Zero && _sequence > _checkpointed && now - _lastCheckpointAt >= _audit.CheckpointPeriod);
+
+    private void OnTimer()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_sequence == _checkpointed)
+            {
+                // Every record is covered as of now: the period of the next one starts when it is written.
+                _lastCheckpointAt = _time.GetUtcNow();
+                return;
+            }
+
+            try
+            {
+                Checkpoint(_time.GetUtcNow(), final: false);
+            }
+            catch (Exception exception)
+            {
+                // Nobody to throw to on a timer thread: the health check reports it, and the next record retries a
+                // checkpoint that did not reach the log.
+                _checkpointFailure = exception;
+            }
+        }
+    }
+
+    private void Checkpoint(DateTimeOffset now, bool final)
+    {
+        var checkpoint = new AuditCheckpoint
+        {
+            ChainId = ChainId,
+            Sequence = _sequence,
+            HeadMac = _previousMac,
+            Timestamp = FormatTimestamp(now),
+            KeyId = _mac.KeyId,
+            IsFinal = final,
+            Mac = string.Empty,
+        };
+        checkpoint = checkpoint with { Mac = _mac.Compute(checkpoint) };
+        try
+        {
+            _sink.Write(checkpoint, now);
+            _checkpointed = _sequence;
+            _lastCheckpointAt = now;
+            foreach (var store in _stores)
+            {
+                store.Save(checkpoint);
+            }
+
+            _checkpointFailure = null;
+        }
+        catch (Exception exception)
+        {
+            _checkpointFailure = exception;
+            throw;
         }
     }
 
@@ -104,14 +280,18 @@ internal sealed class ValidationAuditor : IDisposable
         return new Guid(bytes).ToString();
     }
 
-    /// <summary>Releases the hashing context (the container disposes its singletons).</summary>
-    public void Dispose() => _sha256.Dispose();
-
-    /// <summary>Writes a probe event outside the chain, so that a health check sees whether the logger accepts events.</summary>
-    public void Probe()
+    // A claimed tenant id comes from the document, so its length is the document's: long ones are shortened as long
+    // path segments are (spec §7.4), their first 32 characters, "…" and 8 hexadecimal digits of their SHA-256.
+    private static string Shorten(string value)
     {
-        var logger = _logger ?? Log.Logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "TenancySchemas.Audit");
-        logger.Debug("TenancySchemas audit health probe");
+        if (value.Length <= LongestClaimedTenantId)
+        {
+            return value;
+        }
+
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(value), digest);
+        return string.Concat(value.AsSpan(0, 32), "…", Convert.ToHexStringLower(digest[..4]));
     }
 
     // Paths keep structure but not document content: map keys become "*".
@@ -122,7 +302,7 @@ internal sealed class ValidationAuditor : IDisposable
             return path ?? string.Empty;
         }
 
-        var builder = new System.Text.StringBuilder(path.Length);
+        var builder = new StringBuilder(path.Length);
         var i = 0;
         while (i < path.Length)
         {
@@ -147,95 +327,5 @@ internal sealed class ValidationAuditor : IDisposable
         }
 
         return builder.ToString();
-    }
-
-    // Values that repeat (source context, chain id, schema version, isolation level, schema names, tiers, outcomes,
-    // rule-set lists, no errors) are built once and shared: property values are immutable.
-    private static readonly ScalarValue SourceContext = new("TenancySchemas.Audit");
-    private static readonly SequenceValue NoItems = new([]);
-    private readonly RepeatedValue _tiers = new();
-    private readonly RepeatedValue _schemas = new();
-    private readonly RepeatedValue _outcomes = new();
-    private readonly RepeatedValue _schemaVersions = new();
-    private readonly RepeatedValue _isolationLevels = new();
-    private readonly RepeatedValue _chainIds = new();
-
-    // The rule-set lists of the tier selectors are single instances: their values are built once, found by reference.
-    private static readonly FrozenDictionary<IReadOnlyList<string>, SequenceValue> StandardRuleSets =
-        Validation.TierRuleSetSelector.AllRuleSetLists.ToFrozenDictionary<IReadOnlyList<string>, IReadOnlyList<string>, SequenceValue>(sets => sets, Sequence, ReferenceEqualityComparer.Instance);
-
-    private static SequenceValue Sequence(IReadOnlyList<string> values)
-    {
-        if (values.Count == 0)
-        {
-            return NoItems;
-        }
-
-        var items = new ScalarValue[values.Count];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = new ScalarValue(values[i]);
-        }
-
-        return new SequenceValue(items);
-    }
-
-    private LogEvent ToLogEvent(AuditRecord record, ScalarValue hash, DateTimeOffset now)
-    {
-        // The event's dictionary is built here at its final size and handed to Serilog as it is
-        // (LogEvent.UnstableAssembleFromParts, made for sinks and bridges that build events at high rates): the public
-        // constructor would take property objects, copy them into a dictionary grown step by step and drop them,
-        // about 0.6 us and 830 B more per event. A missing correlation id is left out rather than written as null (the
-        // verifier reads both).
-        var properties = new Dictionary<string, LogEventPropertyValue>(record.CorrelationId is null ? 17 : 18)
-        {
-            ["AuditEventId"] = new ScalarValue(record.EventId),
-            ["AuditTimestamp"] = new ScalarValue(record.Timestamp),
-            [nameof(AuditRecord.TenantId)] = new ScalarValue(record.TenantId),
-            [nameof(AuditRecord.Tier)] = _tiers.For(record.Tier),
-            [nameof(AuditRecord.Schema)] = _schemas.For(record.Schema),
-            [nameof(AuditRecord.SchemaVersion)] = _schemaVersions.For(record.SchemaVersion),
-            [nameof(AuditRecord.Outcome)] = _outcomes.For(record.Outcome),
-            [nameof(AuditRecord.ErrorCodes)] = Sequence(record.ErrorCodes),
-            [nameof(AuditRecord.ErrorPaths)] = Sequence(record.ErrorPaths),
-            [nameof(AuditRecord.RuleSets)] = StandardRuleSets.TryGetValue(record.RuleSets, out var shared) ? shared : Sequence(record.RuleSets),
-            [nameof(AuditRecord.IsolationLevel)] = _isolationLevels.For(record.IsolationLevel),
-            [nameof(AuditRecord.DurationMs)] = new ScalarValue(record.DurationMs),
-            [nameof(AuditRecord.ChainId)] = _chainIds.For(record.ChainId),
-            [nameof(AuditRecord.Sequence)] = new ScalarValue(record.Sequence),
-            [nameof(AuditRecord.PreviousHash)] = _previousHash,
-            [nameof(AuditRecord.Hash)] = hash,
-            [Serilog.Core.Constants.SourceContextPropertyName] = SourceContext,
-        };
-        if (record.CorrelationId is not null)
-        {
-            properties[nameof(AuditRecord.CorrelationId)] = new ScalarValue(record.CorrelationId);
-        }
-
-        return LogEvent.UnstableAssembleFromParts(now, LogEventLevel.Information, null, Template, properties, default, default);
-    }
-
-    /// <summary>
-    /// The shared values of one field whose values come from a small set (tier, schema, outcome, settings fixed for
-    /// the auditor's lifetime). The last value handed out is checked first by reference, since those values are nearly
-    /// always the same string instances; others are kept in a bounded map.
-    /// </summary>
-    private sealed class RepeatedValue
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScalarValue> _known = new(StringComparer.Ordinal);
-        private ScalarValue? _last;
-
-        public ScalarValue For(string value)
-        {
-            var last = Volatile.Read(ref _last);
-            if (last is not null && last.Value is string text && ReferenceEquals(text, value))
-            {
-                return last;
-            }
-
-            var scalar = _known.Count < 1024 ? _known.GetOrAdd(value, static key => new ScalarValue(key)) : new ScalarValue(value);
-            Volatile.Write(ref _last, scalar);
-            return scalar;
-        }
     }
 }

@@ -49,14 +49,11 @@ public sealed class TenancySchemaOptions
     public TenancyJsonOptions Json { get; set; } = new();
 
     /// <summary>
-    /// Gets or sets the Serilog logger that receives audit events. The default value is <see langword="null"/>: a
-    /// <see cref="Serilog.ILogger"/> registered in the container, else <see cref="Serilog.Log.Logger"/> with source
-    /// context <c>TenancySchemas.Audit</c>. Configure the logger with Serilog's <c>AuditTo</c> for fail-closed auditing.
+    /// Gets or sets the audit settings: whether every validation writes an audit record and how often checkpoints are
+    /// written. Records go to the <c>Serilog.ILogger</c> registered in the container; the chain is authenticated with
+    /// the <see cref="Auditing.AuditKey"/> registered there.
     /// </summary>
-    public Serilog.ILogger? AuditLogger { get; set; }
-
-    /// <summary>Gets or sets a value indicating whether every validation writes an audit event. The default value is <see langword="true"/>.</summary>
-    public bool EnableAuditing { get; set; } = true;
+    public Auditing.AuditOptions Audit { get; set; } = new();
 
     /// <summary>
     /// Gets or sets a value indicating whether validations are counted and timed, on the <c>TenancySchemas</c> meter

@@ -49,7 +49,7 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantContextAccessor, AsyncLocalTenantContextAccessor>();
         services.TryAddSingleton<ITenantTierResolver, OptionsTenantTierResolver>();
-        services.TryAddSingleton<ValidationAuditor>();
+        services.AddTenancyAuditing();
         services.TryAddSingleton<ITenantRateLimiter, TenantRateLimiter>();
         services.AddTenancyMetrics();
         services.TryAddSingleton<RuleServices>();

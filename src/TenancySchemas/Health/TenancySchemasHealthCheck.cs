@@ -11,8 +11,11 @@ using TenancySchemas.Schemas;
 namespace TenancySchemas.Health;
 
 /// <summary>
-/// Healthy when the options are valid, every validator resolves, the messages load in all four languages and the audit
-/// logger accepts events; the report's data carries the validation and failure counts.
+/// Healthy when the options are valid, every validator resolves, the messages load in all four languages and, with
+/// auditing on, a probe reaches the audit sink the way records do. Degraded when auditing is on but no logger is
+/// registered (records would be dropped); Unhealthy when the logger filters audit events out, the sink throws, or the
+/// last checkpoint could not be written or stored. The report's data carries the validation and failure counts and
+/// whether the audit chain is authenticated with a key.
 /// </summary>
 internal sealed class TenancySchemasHealthCheck(IServiceProvider services) : IHealthCheck
 {
@@ -55,13 +58,11 @@ internal sealed class TenancySchemasHealthCheck(IServiceProvider services) : IHe
         var auditor = services.GetRequiredService<ValidationAuditor>();
         if (auditor.Enabled)
         {
-            try
+            data["audit_authenticated"] = auditor.IsAuthenticated;
+            var (status, problem, exception) = auditor.Probe();
+            if (status != HealthStatus.Healthy)
             {
-                auditor.Probe();
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                return Task.FromResult(HealthCheckResult.Unhealthy("The audit logger refuses events.", exception, data));
+                return Task.FromResult(new HealthCheckResult(status, problem, exception, data));
             }
         }
 

@@ -246,7 +246,9 @@ public sealed class OptionsTests
             ("DefaultLocale", "FR"),
             ("IsolationLevel", "STRICT"),
             ("EnableMetrics", "false"),
-            ("EnableAuditing", "false"),
+            ("Audit:Enabled", "false"),
+            ("Audit:CheckpointInterval", "50"),
+            ("Audit:CheckpointPeriod", "00:00:30"),
             ("Json:IgnoreUnknownNestedMembers", "true"),
             ("Json:MaxErrors", "10"),
             ("Tiers:Trial:MaxBatchSize", "25"),
@@ -256,7 +258,7 @@ public sealed class OptionsTests
         options.DefaultLocale.Should().Be("fr", "text values are case-insensitive, as the environment variables are");
         options.IsolationLevel.Should().Be(IsolationLevel.Strict);
         options.EnableMetrics.Should().BeFalse();
-        options.EnableAuditing.Should().BeFalse();
+        (options.Audit.Enabled, options.Audit.CheckpointInterval, options.Audit.CheckpointPeriod).Should().Be((false, 50, TimeSpan.FromSeconds(30)));
         options.Json.IgnoreUnknownNestedMembers.Should().BeTrue();
         options.Json.MaxErrors.Should().Be(10);
         options.Tiers.Trial.MaxBatchSize.Should().Be(25);
@@ -387,7 +389,7 @@ public sealed class OptionsTests
 
         services.Count(d => d.ServiceType == typeof(IValidator<TenantConfigSchema>)).Should().Be(1);
         services.Count(d => d.ServiceType == typeof(IConfigureOptions<TenancySchemaOptions>) && d.ImplementationType?.Name == "EnvironmentOptionsSetup").Should().Be(1);
-        services.Count(d => d.ServiceType == typeof(IValidateOptions<TenancySchemaOptions>)).Should().Be(1);
+        services.Where(d => d.ServiceType == typeof(IValidateOptions<TenancySchemaOptions>)).Should().OnlyHaveUniqueItems(d => d.ImplementationType);
         using var provider = services.BuildServiceProvider(validateScopes: true);
         provider.GetRequiredService<IOptions<TenancySchemaOptions>>().Value.DefaultLocale.Should().Be("fr");
     }

@@ -55,7 +55,7 @@ public sealed class ReadThenValidateTests
         ((ScalarValue)e.Properties["Outcome"]).Value.Should().Be("invalid");
         ((ScalarValue)e.Properties["Tier"]).Value.Should().Be("trial");
         ((SequenceValue)e.Properties["ErrorCodes"]).Elements.Select(v => ((ScalarValue)v).Value).Should().Equal(read.Errors.Select(f => f.ErrorCode));
-        AuditChainVerifier.VerifyClef(new StringReader(host.Sink.ToClef())).IsIntact.Should().BeTrue();
+        TenancySchemas.Tests.Auditing.AuditLog.Verify(host.Sink.ToClef()).IsIntact.Should().BeTrue();
     }
 
     [Fact]

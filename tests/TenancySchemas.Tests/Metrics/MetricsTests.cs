@@ -133,7 +133,7 @@ public sealed partial class MetricsTests
         ServiceProvider Build() => new ServiceCollection()
             .AddSingleton(shared)
             .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
-            .AddTenancySchemas(o => { o.EnableAuditing = false; o.DefaultTier = TenantType.Enterprise; })
+            .AddTenancySchemas(o => { o.Audit.Enabled = false; o.DefaultTier = TenantType.Enterprise; })
             .BuildServiceProvider();
         using var first = Build();
         using var second = Build();
@@ -165,7 +165,7 @@ public sealed partial class MetricsTests
         var before = await Scrape();
         using (var provider = new ServiceCollection()
             .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
-            .AddTenancySchemas(o => o.EnableAuditing = false)
+            .AddTenancySchemas(o => o.Audit.Enabled = false)
             .BuildServiceProvider())
         {
             var validator = provider.GetRequiredService<FluentValidation.IValidator<TenantConfigSchema>>();

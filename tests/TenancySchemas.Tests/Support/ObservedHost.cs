@@ -44,7 +44,7 @@ internal sealed class ObservedHost : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public ObservedHost(Action<TenancySchemaOptions>? configure = null, ILogEventSink? sink = null, bool auditTo = false)
+    public ObservedHost(Action<TenancySchemaOptions>? configure = null, ILogEventSink? sink = null, bool auditTo = false, Action<IServiceCollection>? register = null)
     {
         Sink = new CollectingSink();
         var loggerConfiguration = new LoggerConfiguration().MinimumLevel.Verbose();
@@ -57,10 +57,15 @@ internal sealed class ObservedHost : IDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Registry);
+        services.AddSingleton<ILogger>(Logger);
+        register?.Invoke(services);
         services.AddTenancySchemas(o =>
         {
-            o.AuditLogger = Logger;
             o.DefaultTier = TenancySchemas.Tiers.TenantType.Enterprise;
+
+            // One sink event per validation while the host runs (checkpoints are tested where they are turned on).
+            o.Audit.CheckpointInterval = 0;
+            o.Audit.CheckpointPeriod = TimeSpan.Zero;
             configure?.Invoke(o);
         });
         services.AddLogging();
