@@ -15,7 +15,11 @@ namespace TenancySchemas.Auditing;
 /// <param name="Tier">The tier whose rules applied, if known.</param>
 /// <param name="RuleSets">The rule sets that ran.</param>
 /// <param name="Outcome"><c>valid</c>, <c>invalid</c> or <c>rejected</c>.</param>
-/// <param name="Failures">The failures, with their codes and paths.</param>
+/// <param name="Failures">The failures, with their codes.</param>
+/// <param name="ErrorPaths">
+/// The failures' paths as they may leave the process: JSON paths whose map keys and free-form member names are <c>*</c>
+/// (see <see cref="Json.WirePaths.ForAudit"/>), one per failure.
+/// </param>
 /// <param name="Duration">How long the validation took.</param>
 internal readonly record struct ValidationOutcome(
     string Schema,
@@ -25,6 +29,7 @@ internal readonly record struct ValidationOutcome(
     IReadOnlyList<string> RuleSets,
     string Outcome,
     IReadOnlyList<ValidationFailure> Failures,
+    IReadOnlyList<string> ErrorPaths,
     TimeSpan Duration);
 
 /// <summary>
@@ -92,7 +97,7 @@ internal sealed class ValidationAuditor : IDisposable
         }
 
         var errorCodes = outcome.Failures.Count == 0 ? [] : outcome.Failures.Select(f => f.ErrorCode ?? string.Empty).ToArray();
-        var errorPaths = outcome.Failures.Count == 0 ? [] : outcome.Failures.Select(f => AuditPath(f.PropertyName)).ToArray();
+        var errorPaths = outcome.ErrorPaths;
         var tenant = outcome.TenantId ?? "unknown";
         var claimed = outcome.ClaimedTenantId is null || string.Equals(outcome.ClaimedTenantId, tenant, StringComparison.Ordinal)
             ? null
@@ -292,40 +297,5 @@ internal sealed class ValidationAuditor : IDisposable
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(value), digest);
         return string.Concat(value.AsSpan(0, 32), "…", Convert.ToHexStringLower(digest[..4]));
-    }
-
-    // Paths keep structure but not document content: map keys become "*".
-    private static string AuditPath(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || !path.Contains('[', StringComparison.Ordinal))
-        {
-            return path ?? string.Empty;
-        }
-
-        var builder = new StringBuilder(path.Length);
-        var i = 0;
-        while (i < path.Length)
-        {
-            var open = path.IndexOf('[', i);
-            if (open < 0)
-            {
-                builder.Append(path, i, path.Length - i);
-                break;
-            }
-
-            var close = path.IndexOf(']', open);
-            if (close < 0)
-            {
-                builder.Append(path, i, path.Length - i);
-                break;
-            }
-
-            builder.Append(path, i, open - i);
-            var key = path.AsSpan(open + 1, close - open - 1);
-            builder.Append('[').Append(key.Length > 0 && !key.ContainsAnyExceptInRange('0', '9') ? key : "*").Append(']');
-            i = close + 1;
-        }
-
-        return builder.ToString();
     }
 }

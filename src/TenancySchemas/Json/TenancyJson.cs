@@ -78,7 +78,7 @@ public sealed class TenancyJson
         _contracts = JsonContract.CreateContracts(clock, _limits);
         _shapes = JsonContract.CreateShapes(clock, _limits);
         _inspector = new DocumentInspector(_shapes);
-        Paths = new WirePaths(_shapes);
+        Paths = WirePaths.Instance;
     }
 
     /// <summary>
@@ -197,7 +197,7 @@ public sealed class TenancyJson
         if (read.Value is null)
         {
             // A document that cannot be read is an invalid validation all the same: audited and counted once.
-            Observer?.ObserveUnreadable(SchemaRegistry.Of<T>().MetricName, context, read.Errors, read.ReadDuration);
+            Observer?.ObserveUnreadable(SchemaRegistry.Of<T>().MetricName, typeof(T), context, read.Errors, read.ReadDuration);
             return read;
         }
 

@@ -17,6 +17,9 @@ namespace TenancySchemas.Json;
 /// </summary>
 internal sealed class WirePaths(JsonSerializerOptions shapes)
 {
+    /// <summary>Gets the paths of the wire contract (member names do not depend on the reader's limits or clock).</summary>
+    public static WirePaths Instance { get; } = new(JsonContract.CreateShapes(TimeProvider.System, new TenancyJsonOptions()));
+
     /// <summary>The longest path segment rendered as it is.</summary>
     public const int MaxSegmentLength = 64;
 

@@ -34,6 +34,24 @@ internal sealed class PipelineServices(
     }
 
     /// <summary>Records a document that could not be read: an invalid validation of the caller's tenant, counted and audited once.</summary>
-    public void ObserveUnreadable(string schema, TenancyValidationContext? call, IReadOnlyList<FluentValidation.Results.ValidationFailure> errors, TimeSpan duration) =>
-        Observe(new ValidationOutcome(schema, call?.ExpectedTenantId ?? TenantContext.Current?.TenantId, null, call?.Tier?.ToWire(), [], "invalid", errors, duration));
+    public void ObserveUnreadable(string schema, Type documentType, TenancyValidationContext? call, IReadOnlyList<FluentValidation.Results.ValidationFailure> errors, TimeSpan duration) =>
+        Observe(new ValidationOutcome(
+            schema, call?.ExpectedTenantId ?? TenantContext.Current?.TenantId, null, call?.Tier?.ToWire(), [], "invalid", errors, AuditPaths(errors, documentType), duration));
+
+    /// <summary>The failures' paths as they may leave the process (one path style, map keys and free-form members as <c>*</c>).</summary>
+    public static IReadOnlyList<string> AuditPaths(IReadOnlyList<FluentValidation.Results.ValidationFailure> failures, Type documentType)
+    {
+        if (failures.Count == 0)
+        {
+            return [];
+        }
+
+        var paths = new string[failures.Count];
+        for (var i = 0; i < paths.Length; i++)
+        {
+            paths[i] = WirePaths.Instance.ForAudit(failures[i].PropertyName, documentType);
+        }
+
+        return paths;
+    }
 }

@@ -340,6 +340,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
             selection.RuleSets,
             result.IsValid ? "valid" : "invalid",
             result.Errors,
+            PipelineServices.AuditPaths(result.Errors, _schema.DocumentType),
             _services.TimeProvider.GetElapsedTime(started)));
     }
 

@@ -152,9 +152,9 @@ public sealed class AuditTrailTests
         var auditor = host.Services.GetRequiredService<ValidationAuditor>();
         var longId = new string('x', 480_000);
 
-        auditor.Record(new ValidationOutcome("alert", "sprout_trial", "bakery-42", "trial", [], "invalid", [], TimeSpan.Zero));
-        auditor.Record(new ValidationOutcome("alert", "sprout_trial", "sprout_trial", "trial", [], "valid", [], TimeSpan.Zero));
-        auditor.Record(new ValidationOutcome("alert", "sprout_trial", longId, "trial", [], "invalid", [], TimeSpan.Zero));
+        auditor.Record(new ValidationOutcome("alert", "sprout_trial", "bakery-42", "trial", [], "invalid", [], [], TimeSpan.Zero));
+        auditor.Record(new ValidationOutcome("alert", "sprout_trial", "sprout_trial", "trial", [], "valid", [], [], TimeSpan.Zero));
+        auditor.Record(new ValidationOutcome("alert", "sprout_trial", longId, "trial", [], "invalid", [], [], TimeSpan.Zero));
 
         var events = host.Sink.Events.ToArray();
         Text(events[0], "TenantId").Should().Be("sprout_trial");
@@ -179,7 +179,7 @@ public sealed class AuditTrailTests
         Text(e, "Outcome").Should().Be("invalid");
         Text(e, "Tier").Should().Be("trial");
         Items(e, "ErrorCodes").Should().Equal("LengthValidator", TenancyErrorCodes.TierQuotaExceeded);
-        Items(e, "ErrorPaths").Should().Equal("TenantName", "Quotas.MaxUsers");
+        Items(e, "ErrorPaths").Should().Equal("$.tenant_name", "$.quotas.max_users");
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class AuditTrailTests
 
         host.Validator<TenantConfigSchema>().Validate(Samples.Tenant() with { ApiEndpoints = new Dictionary<string, string> { ["customer-secret-key"] = "x" } });
 
-        Items(host.Sink.Events.Single(), "ErrorPaths").Should().Equal("ApiEndpoints[*]");
+        Items(host.Sink.Events.Single(), "ErrorPaths").Should().Equal("$.api_endpoints.*");
     }
 
     [Fact]
