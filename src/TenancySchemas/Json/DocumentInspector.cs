@@ -78,8 +78,12 @@ internal sealed class InspectionState(bool ignoreUnknownNestedMembers, int maxEr
         Add(TenancyErrorCodes.JsonInvalidKind, ("Expected", new MessageText("expected." + expected)));
 }
 
-/// <summary>A localizable fragment of a message (such as "an integer"), resolved when the message is built.</summary>
-internal readonly record struct MessageText(string Key);
+/// <summary>A localizable fragment of a message (such as "an integer"), resolved when the message is built, with its own placeholders.</summary>
+internal readonly record struct MessageText(string Key, params (string Name, object? Value)[] Args)
+{
+    /// <summary>The fragment in the caller's language.</summary>
+    public string Localize() => Localization.TenancyStringLocalizer.Instance.Format(Key, [.. (Args ?? []).Select(a => KeyValuePair.Create(a.Name, a.Value))]);
+}
 
 /// <summary>
 /// Checks a parsed document against the shape of a record type, as System.Text.Json's contract for it describes

@@ -136,10 +136,7 @@ internal static class StructureScanner
         }
     }
 
-    private static string Describe(JsonException exception)
-    {
-        var message = exception.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return MessageValue.Quote(cut > 0 ? message[..cut] : message, maxLength: 200).TrimEnd('.', ' ');
-    }
+    // Where the reader stopped, in the caller's language (the reader's own message is English, and names its internals).
+    private static MessageText Describe(JsonException exception) =>
+        new("detail.syntax", ("Line", (exception.LineNumber ?? 0) + 1), ("Column", (exception.BytePositionInLine ?? 0) + 1));
 }

@@ -488,7 +488,7 @@ public sealed class TenancyJson
         var failures = new List<ValidationFailure>(errors.Count);
         foreach (var error in errors)
         {
-            var args = error.Args.Select(a => KeyValuePair.Create(a.Key, a.Value is MessageText text ? (object?)TenancyStringLocalizer.Instance[text.Key].Value : a.Value)).ToArray();
+            var args = error.Args.Select(a => KeyValuePair.Create(a.Key, a.Value is MessageText text ? (object?)text.Localize() : a.Value)).ToArray();
             failures.Add(new ValidationFailure(error.Path, TenancyStringLocalizer.Instance.Format(error.Code, args))
             {
                 ErrorCode = error.Code,

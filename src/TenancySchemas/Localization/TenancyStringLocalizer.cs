@@ -69,12 +69,16 @@ internal sealed class TenancyStringLocalizer : IStringLocalizer
 
             builder.Append(template, position, open - position);
             var placeholder = template.AsSpan(open + 1, close - open - 1);
+
+            // {Count|one|other}: the form of the words that go with a number, chosen by the language's plural rule.
+            var choice = placeholder.IndexOf('|');
+            var name = choice < 0 ? placeholder : placeholder[..choice];
             var replaced = false;
             foreach (var (key, value) in arguments)
             {
-                if (placeholder.SequenceEqual(key))
+                if (name.SequenceEqual(key))
                 {
-                    builder.Append(FormatValue(value));
+                    builder.Append(choice < 0 ? FormatValue(value) : PluralForm(placeholder[(choice + 1)..], value));
                     replaced = true;
                     break;
                 }
@@ -89,6 +93,25 @@ internal sealed class TenancyStringLocalizer : IStringLocalizer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The "one" or the "other" form of <c>one|other</c> for a count: in English, German and Spanish only 1 takes the
+    /// "one" form; in French 0 and 1 do (CLDR's rules for whole numbers).
+    /// </summary>
+    private static string PluralForm(ReadOnlySpan<char> forms, object? value)
+    {
+        var bar = forms.IndexOf('|');
+        var one = bar < 0 ? forms : forms[..bar];
+        var other = bar < 0 ? forms : forms[(bar + 1)..];
+        if (value is not (int or long or double))
+        {
+            return other.ToString();
+        }
+
+        var count = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        var isOne = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? count is 0 or 1 : count == 1;
+        return isOne ? one.ToString() : other.ToString();
     }
 
     // Numbers follow the language of the message (99,9 % in French), not the thread's formatting culture.

@@ -103,7 +103,7 @@ internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConf
         RuleFor(quota)
             .Satisfies(value => value is null || value <= limit(Limits(tier))).OnlyWhen(x => x.Quotas is not null)
             .WithTenancyError(TenancyErrorCodes.TierQuotaExceeded, (_, value) =>
-                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", limit(Limits(tier))), ("Quota", TenancyStringLocalizer.Instance[quotaName].Value), ("Value", value)))
+                MessageArgs.Of(("Tier", TierName(tier)), ("Limit", limit(Limits(tier))), ("Quota", TenancyStringLocalizer.Instance.Format(quotaName, [new("Limit", limit(Limits(tier)))])), ("Value", value)))
             .WithTierSchema(TierSchemaHint.AtMost(l => limit(l)));
 
     private static MessageArgs TierArgs(TenantType tier, object limit, object? value) =>
