@@ -8,7 +8,7 @@ using TenancySchemas.Security;
 namespace TenancySchemas.Alerts;
 
 /// <summary>
-/// An alert (spec §2.2). The base of <see cref="TenantAlertSchema"/>; validate it with <c>IValidator&lt;AlertSchema&gt;</c>,
+/// An alert (<c>docs/reference/alert.md</c>). The base of <see cref="TenantAlertSchema"/>; validate it with <c>IValidator&lt;AlertSchema&gt;</c>,
 /// whose tier rule set comes from the caller, the tenant context, the tier resolver or the default tier.
 /// </summary>
 public record AlertSchema : Schemas.ITenancyDocument
@@ -232,7 +232,7 @@ public record AlertSchema : Schemas.ITenancyDocument
     }
 }
 
-/// <summary>An alert with tenant-specific settings (spec §2.2); every <see cref="AlertSchema"/> rule applies to it.</summary>
+/// <summary>An alert with tenant-specific settings (<c>docs/reference/tenant-alert.md</c>); every <see cref="AlertSchema"/> rule applies to it.</summary>
 public sealed record TenantAlertSchema : AlertSchema
 {
     /// <summary>Gets free-form tenant-specific configuration.</summary>

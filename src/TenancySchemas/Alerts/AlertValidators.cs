@@ -8,7 +8,7 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Alerts;
 
 /// <summary>
-/// The rules of spec §2.2 for every alert: field rules, A1-A6, then one rule set per tier. <see cref="AlertValidator"/>
+/// The rules of every alert (<c>docs/reference/alert.md</c>): field rules, cross-field rules A1-A6, then one rule set per tier. <see cref="AlertValidator"/>
 /// and <see cref="TenantAlertValidator"/> both derive from it, so a tenant alert gets every alert rule without a copy.
 /// </summary>
 internal abstract class AlertValidatorBase<T> : FamilyValidator<T>
@@ -42,7 +42,7 @@ internal abstract class AlertValidatorBase<T> : FamilyValidator<T>
         RuleFor(x => x.Metrics).NotNull().SetValidator(new AlertMetricsValidator());
 
         // A1: strictly ascending by rank over the whole list, executive included; a repeated level fails too.
-        RuleFor(x => x.Escalations).Reports((escalations, report) =>
+        RuleFor(x => x.Escalations).Reports(TenancyErrorCodes.AlertEscalationOrder, (escalations, report) =>
         {
             for (var i = 1; i < escalations.Count; i++)
             {
@@ -74,7 +74,7 @@ internal abstract class AlertValidatorBase<T> : FamilyValidator<T>
             .Satisfies(channel => Limits(tier).AlertChannels.Contains(channel.ToWireOrNumber()))
             .WithTenancyError(TenancyErrorCodes.TierChannelNotAllowed, (_, channel) => MessageArgs.Of(("Channel", channel.ToWireOrNumber()), ("Tier", TierName(tier))))
             .WithTierSchema(TierSchemaHint.Allowed(l => l.AlertChannels));
-        RuleFor(x => x.Escalations).Reports((escalations, report) =>
+        RuleFor(x => x.Escalations).Reports(TenancyErrorCodes.TierChannelNotAllowed, (escalations, report) =>
         {
             for (var i = 0; i < escalations.Count; i++)
             {

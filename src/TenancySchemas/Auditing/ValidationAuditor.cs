@@ -286,7 +286,7 @@ internal sealed class ValidationAuditor : IDisposable
     }
 
     // A claimed tenant id comes from the document, so its length is the document's: long ones are shortened as long
-    // path segments are (spec §7.4), their first 32 characters, "…" and 8 hexadecimal digits of their SHA-256.
+    // path segments are, their first 32 characters, "…" and 8 hexadecimal digits of their SHA-256.
     private static string Shorten(string value)
     {
         if (value.Length <= LongestClaimedTenantId)

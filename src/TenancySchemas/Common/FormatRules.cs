@@ -40,7 +40,7 @@ internal static class FormatRules
 
     /// <summary>Every value of a name → URL map is an absolute http(s) URL; failures name the entry (<c>ApiEndpoints[orders]</c>).</summary>
     public static IRuleBuilderOptions<T, IReadOnlyDictionary<string, string>> HttpUrlValues<T>(this IRuleBuilder<T, IReadOnlyDictionary<string, string>> rule, string memberName, string wireName) =>
-        rule.NotNull().Reports((urls, report) =>
+        rule.NotNull().Reports(TenancyErrorCodes.InvalidUrl, (urls, report) =>
         {
             foreach (var (name, url) in urls ?? ValueMap<string>.Empty)
             {

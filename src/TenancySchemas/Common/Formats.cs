@@ -7,7 +7,7 @@ using PhoneNumbers;
 
 namespace TenancySchemas.Common;
 
-/// <summary>The shared formats of spec §1.11 as plain predicates. Null is not a format error: required-ness is checked apart.</summary>
+/// <summary>The shared formats (e-mail, phone, URL, locale, …) as plain predicates. Null is not a format error: required-ness is checked apart.</summary>
 internal static partial class Formats
 {
     private const int MaxEmailLength = 254;

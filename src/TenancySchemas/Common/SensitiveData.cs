@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TenancySchemas.Common;
 
-/// <summary>Masking of sensitive values (spec §1.10) for <c>ToString()</c> and diagnostics.</summary>
+/// <summary>Masking of sensitive values for <c>ToString()</c> and diagnostics.</summary>
 internal static class SensitiveData
 {
     public const string Mask = "***";

@@ -16,7 +16,7 @@ public enum ThresholdKind
 }
 
 /// <summary>
-/// A value that is a number or a text, as alert thresholds and warning metric values are on the wire (spec §1.8).
+/// A value that is a number or a text, as alert thresholds and warning metric values are on the wire.
 /// <c>Number(80)</c> and <c>Text("80")</c> are different values, but <see cref="TryGetNumber"/> accepts both, as the
 /// original module coerced numeric strings.
 /// </summary>

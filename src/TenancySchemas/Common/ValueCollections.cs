@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace TenancySchemas.Common;
 
 // Records hold their collections in these wrappers so that the compiler-generated record
-// equality compares contents (spec §1.9) and so that a caller's list cannot change a record
+// equality compares contents and so that a caller's list cannot change a record
 // after it was built: every wrapper copies its input.
 
 /// <summary>

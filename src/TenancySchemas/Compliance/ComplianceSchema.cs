@@ -6,7 +6,7 @@ using TenancySchemas.Security;
 
 namespace TenancySchemas.Compliance;
 
-/// <summary>A tenant's compliance programme (spec §2.6): controls, retention policies, assessments, audit trails and incidents.</summary>
+/// <summary>A tenant's compliance programme (<c>docs/reference/compliance.md</c>): controls, retention policies, assessments, audit trails and incidents.</summary>
 public sealed record ComplianceSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the compliance id. The default value is a new GUID.</summary>

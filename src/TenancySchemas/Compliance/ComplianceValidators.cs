@@ -9,7 +9,7 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Compliance;
 
 /// <summary>
-/// The rules of spec §2.6 and §4 for <see cref="ComplianceSchema"/>: field rules, C1-C15 (each citing its regulation),
+/// The rules (<c>docs/reference/compliance.md</c>) for <see cref="ComplianceSchema"/>: field rules, C1-C15 (each citing its regulation),
 /// then one rule set per tier. Time-dependent rules read "now" from the validation context.
 /// </summary>
 internal sealed class ComplianceValidator : FamilyValidator<ComplianceSchema>
@@ -50,17 +50,24 @@ internal sealed class ComplianceValidator : FamilyValidator<ComplianceSchema>
         this.NotBefore(x => x.NextAssessmentDate, x => x.LastAssessmentDate, "next_assessment_date", "last_assessment_date");
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
-        RuleFor(x => x).Reports((schema, report) =>
-        {
-            var gdpr = schema.ApplicableStandards.Contains(ComplianceStandard.Gdpr);
-            CheckCoverage(schema, report);
-            CheckGdprProgramme(schema, report, gdpr);
-            CheckPolicies(schema, report);
-            CheckIncidents(schema, report, Now(report.Context));
-            CheckAssessments(schema, report);
-            CheckAuditTrails(schema, report);
-            CheckDuplicates(schema, report);
-        });
+        RuleFor(x => x).Reports([TenancyErrorCodes.ComplianceMissingControls, TenancyErrorCodes.ComplianceMinControls], CheckCoverage);
+        RuleFor(x => x).Reports(
+            [TenancyErrorCodes.ComplianceGdprRequiresDpo, TenancyErrorCodes.ComplianceGdprRequiresRetentionPolicy, TenancyErrorCodes.ComplianceGdprDsrDeadline],
+            (schema, report) => CheckGdprProgramme(schema, report, schema.ApplicableStandards.Contains(ComplianceStandard.Gdpr)));
+        RuleFor(x => x).Reports([TenancyErrorCodes.TimestampOrder, TenancyErrorCodes.ComplianceHipaaRetentionTooShort, TenancyErrorCodes.CompliancePiiDeletionMethod], CheckPolicies);
+        RuleFor(x => x).Reports(
+            [
+                TenancyErrorCodes.TimestampOrder,
+                TenancyErrorCodes.ComplianceNotificationWithoutTimestamp,
+                TenancyErrorCodes.ComplianceGdprBreachNotificationLate,
+                TenancyErrorCodes.ComplianceGdprBreachNotificationOverdue,
+                TenancyErrorCodes.ComplianceHipaaBreachNotificationLate,
+                TenancyErrorCodes.ComplianceHipaaBreachNotificationOverdue,
+            ],
+            (schema, report) => CheckIncidents(schema, report, Now(report.Context)));
+        RuleFor(x => x).Reports([TenancyErrorCodes.ComplianceUnknownControl, TenancyErrorCodes.TimestampOrder, TenancyErrorCodes.TenantMismatch], CheckAssessments);
+        RuleFor(x => x).Reports(TenancyErrorCodes.TenantMismatch, CheckAuditTrails);
+        RuleFor(x => x).Reports(TenancyErrorCodes.ComplianceDuplicateId, CheckDuplicates);
 
         TierRuleSets(tier =>
             RuleForEach(x => x.ApplicableStandards)

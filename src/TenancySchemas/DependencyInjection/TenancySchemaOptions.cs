@@ -39,7 +39,7 @@ public sealed class TenancySchemaOptions
     /// </summary>
     public TenantType? DefaultTier { get; set; }
 
-    /// <summary>Gets or sets the tier table. The default value holds the limits of spec §3.</summary>
+    /// <summary>Gets or sets the tier table. The default value holds the limits listed in <c>docs/reference/tiers.md</c>.</summary>
     public TierProfile Tiers { get; set; } = new();
 
     /// <summary>Gets the tiers of known tenants, by tenant id, read by the default tier resolver.</summary>

@@ -12,7 +12,7 @@ internal enum EndpointViolation
 }
 
 /// <summary>
-/// Guards the URLs of a document (spec §1.10 and §7.2): <see cref="Urls"/> finds every URL the contract marks
+/// Guards the URLs of a document (<c>docs/security.md</c>): <see cref="Urls"/> finds every URL the contract marks
 /// (<see cref="UrlAttribute"/>), <see cref="Check"/> judges one at an isolation level.
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace TenancySchemas.Isolation;
 
 /// <summary>
-/// The address classes and host names each isolation level forbids as the destination of a URL (spec §7.2): one table of
+/// The address classes and host names each isolation level forbids as the destination of a URL (<c>docs/security.md</c>): one table of
 /// addresses, shared by the URL guard of validation (<see cref="EndpointGuard"/>) and the connect-time guard of delivery
 /// (<see cref="IsolationConnectGuard"/>), and one table of names, which only the URL guard needs because it cannot
 /// resolve them. Basic forbids nothing; moderate forbids what reaches this machine or a cloud metadata service; strict

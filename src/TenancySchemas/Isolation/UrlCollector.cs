@@ -10,7 +10,7 @@ using System.Text.Json;
 namespace TenancySchemas.Isolation;
 
 /// <summary>
-/// Finds the URLs of a document by the <see cref="UrlAttribute"/> marks on its records (spec §7.3), with their property
+/// Finds the URLs of a document by the <see cref="UrlAttribute"/> marks on its records, with their property
 /// paths. A document whose marked members hold no URL is walked without allocating, bar the enumerator of each
 /// non-empty marked map: paths are kept as segments and rendered only for what is found.
 /// </summary>

@@ -87,7 +87,7 @@ internal readonly record struct MessageText(string Key, params (string Name, obj
 
 /// <summary>
 /// Checks a parsed document against the shape of a record type, as System.Text.Json's contract for it describes
-/// the type, and reports every read error with its JSON path (spec §6: all read errors of a document, not only the
+/// the type, and reports every read error with its JSON path (all read errors of a document, not only the
 /// first). It is the single authority on what the reader accepts; deserialization runs only on a document it passed.
 /// </summary>
 internal sealed class DocumentInspector(JsonSerializerOptions options)

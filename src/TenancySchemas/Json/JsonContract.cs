@@ -7,7 +7,7 @@ using TenancySchemas.Security;
 namespace TenancySchemas.Json;
 
 /// <summary>
-/// The one definition of the wire format (spec §1): snake_case members, enumerations as their wire strings, timestamps
+/// The one definition of the wire format (<c>docs/json.md</c>): snake_case members, enumerations as their wire strings, timestamps
 /// with offsets, no coercion between kinds, unknown and repeated members refused, null items refused, numbers within
 /// <see cref="double"/>, text that is Unicode. Every reader and writer of the library — <see cref="TenancyJson"/>, the
 /// inspector that names a refused document's problems, the JSON Schema export — and every app that uses
@@ -109,7 +109,7 @@ internal static class JsonContract
 
     // Source generation would be preferable, but its object initializers overwrite the records' property
     // initializers with default values for every member a document omits (dotnet/runtime#84484), which breaks
-    // every "= x" default of the spec. The reflection contract keeps them; this modifier adds "defaults to now".
+    // every "= x" default of the records. The reflection contract keeps them; this modifier adds "defaults to now".
     private static void FillNowOnCreate(JsonTypeInfo info, TimeProvider timeProvider)
     {
         if (info.Kind != JsonTypeInfoKind.Object || info.CreateObject is not { } create)

@@ -28,7 +28,7 @@ public sealed class TenancyJsonSchemaExporter
 {
     private const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
-    // What WireTimestamp reads: a date, a time to the minute or finer, and an offset (spec §1: offsets are required).
+    // What WireTimestamp reads: a date, a time to the minute or finer, and an offset (offsets are required).
     private const string TimestampPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,7})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})$";
 
     private readonly JsonSerializerOptions _serializer;
@@ -167,7 +167,7 @@ public sealed class TenancyJsonSchemaExporter
             array["items"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. WireNames(enumType).Select(n => (JsonNode)n)]) };
         }
 
-        // Unknown members are read errors at the root always, nested unless the options ignore them (spec §5.4).
+        // Unknown members are read errors at the root always, nested unless the options ignore them.
         if (node is JsonObject record && context.TypeInfo.Kind == JsonTypeInfoKind.Object && record["properties"] is not null &&
             (context.Path.IsEmpty || !ignoreUnknownNested))
         {
@@ -193,14 +193,17 @@ public sealed class TenancyJsonSchemaExporter
     {
         private readonly Dictionary<(Type, string), List<(IPropertyValidator Check, bool Items)>> _byMember = [];
         private readonly Dictionary<(Type, string), List<TierSchemaHint>> _tierHints = [];
-        private readonly HashSet<Type> _visited = [];
+        private readonly HashSet<IValidationRule> _hintedRules = [];
 
         public void Collect(Type type)
         {
             // The family validator's rules: the pipeline in front of it (the IValidator<T> of the container) holds none.
             if (Schemas.SchemaRegistry.Find(type) is { } schema && services.GetService(schema.ValidatorType) is IEnumerable<IValidationRule> rules)
             {
-                Collect(type, rules);
+                foreach (var check in Validation.RuleCatalog.Of(type, rules))
+                {
+                    Collect(check);
+                }
             }
         }
 
@@ -228,89 +231,44 @@ public sealed class TenancyJsonSchemaExporter
             }
         }
 
-        private void Collect(Type type, IEnumerable<IValidationRule> rules)
+        private void Collect(Validation.DeclaredCheck check)
         {
-            if (!_visited.Add(type))
+            // Tier rule sets count only for the tier exported; other named sets never.
+            if (!check.RuleSets.Contains(RulesetValidatorSelector.DefaultRuleSetName) && (tier is null || !check.RuleSets.Contains(tier.Value.ToWire())))
             {
                 return;
             }
 
-            foreach (var rule in rules)
-            {
-                // Tier rule sets count only for the tier exported; other named sets never.
-                if (rule.RuleSets is { Length: > 0 } sets && !sets.Contains(RulesetValidatorSelector.DefaultRuleSetName) && (tier is null || !sets.Contains(tier.Value.ToWire())))
-                {
-                    continue;
-                }
-
-                if (rule.Member is not PropertyInfo member)
-                {
-                    continue;
-                }
-
-                // A tier rule's hint says what it means for a schema, whatever its condition (a hint only loosens).
-                if (Validation.RuleChecks.TierSchemaOf(rule) is { Count: > 0 } declared)
-                {
-                    var at = (member.DeclaringType ?? type, member.Name);
-                    if (!_tierHints.TryGetValue(at, out var hints))
-                    {
-                        _tierHints[at] = hints = [];
-                    }
-
-                    hints.AddRange(declared);
-                }
-
-                if (rule.HasCondition || rule.HasAsyncCondition)
-                {
-                    continue;
-                }
-
-                var items = rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
-                foreach (var component in rule.Components)
-                {
-                    if (component.HasCondition || component.HasAsyncCondition)
-                    {
-                        continue;
-                    }
-
-                    if (component.Validator is IChildValidatorAdaptor child)
-                    {
-                        CollectChild(component.Validator, child);
-                        continue;
-                    }
-
-                    // Keyed by the member's own type, so that RuleFor(x => x.Quotas.MaxUsers) lands on quotas.max_users.
-                    var key = (member.DeclaringType ?? type, member.Name);
-                    if (!_byMember.TryGetValue(key, out var list))
-                    {
-                        _byMember[key] = list = [];
-                    }
-
-                    list.Add((component.Validator, items));
-                }
-            }
-        }
-
-        // A child validator set with an instance (SetValidator(new X()), ChildRules) is returned whatever the context.
-        private void CollectChild(IPropertyValidator adaptor, IChildValidatorAdaptor child)
-        {
-            var getValidator = adaptor.GetType().GetMethod("GetValidator", BindingFlags.Public | BindingFlags.Instance);
-            var parameters = getValidator?.GetParameters();
-            if (getValidator is null || parameters is not { Length: 2 })
+            if (check.Member is not { } member)
             {
                 return;
             }
 
-            // GetValidator needs a context; an instance-set child ignores it, so a context of no document is enough.
-            var contextType = parameters[0].ParameterType;
-            var context = contextType.GetConstructor([contextType.GetGenericArguments()[0]])?.Invoke([null]);
-            var validator = getValidator.Invoke(adaptor, [context, parameters[1].ParameterType.IsValueType ? Activator.CreateInstance(parameters[1].ParameterType) : null]);
-            var validated = child.ValidatorType.GetInterfaces()
-                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))?.GetGenericArguments()[0];
-            if (validator is IEnumerable<IValidationRule> rules && validated is not null)
+            // Keyed by the member's own type, so that RuleFor(x => x.Quotas.MaxUsers) lands on quotas.max_users.
+            var key = (member.DeclaringType ?? check.DeclaredOn, member.Name);
+
+            // A tier rule's hint says what it means for a schema, whatever its condition (a hint only loosens); once per rule.
+            if (Validation.RuleChecks.TierSchemaOf(check.Rule) is { Count: > 0 } declared && _hintedRules.Add(check.Rule))
             {
-                Collect(validated, rules);
+                if (!_tierHints.TryGetValue(key, out var hints))
+                {
+                    _tierHints[key] = hints = [];
+                }
+
+                hints.AddRange(declared);
             }
+
+            if (check.Conditional || check.Component.Validator is IChildValidatorAdaptor)
+            {
+                return;
+            }
+
+            if (!_byMember.TryGetValue(key, out var list))
+            {
+                _byMember[key] = list = [];
+            }
+
+            list.Add((check.Component.Validator, check.Items));
         }
 
         private static void Describe(IPropertyValidator check, JsonObject node)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace TenancySchemas.Json;
 
-/// <summary>ISO-8601 timestamps that must carry an offset or <c>Z</c> (spec §1.3).</summary>
+/// <summary>ISO-8601 timestamps that must carry an offset or <c>Z</c>.</summary>
 internal static class WireTimestamp
 {
     private static readonly string[] Formats =

@@ -9,7 +9,7 @@ using TenancySchemas.Tiers;
 
 namespace TenancySchemas.Monitoring;
 
-/// <summary>A tenant's monitoring configuration (spec §2.5).</summary>
+/// <summary>A tenant's monitoring configuration (<c>docs/reference/monitoring-config.md</c>).</summary>
 public sealed record MonitoringConfigSchema : Schemas.ITenancyDocument
 {
     private const int DefaultCollectionIntervalSeconds = 60;

@@ -8,7 +8,7 @@ using TenancySchemas.Validation;
 
 namespace TenancySchemas.Monitoring;
 
-/// <summary>The rules of spec §2.5 for <see cref="MonitoringConfigSchema"/>: field rules, M1-M8, then one rule set per tier.</summary>
+/// <summary>The rules (<c>docs/reference/monitoring-config.md</c>) for <see cref="MonitoringConfigSchema"/>: field rules, M1-M8, then one rule set per tier.</summary>
 internal sealed class MonitoringConfigValidator : FamilyValidator<MonitoringConfigSchema>
 {
     public MonitoringConfigValidator(RuleServices services)
@@ -32,7 +32,9 @@ internal sealed class MonitoringConfigValidator : FamilyValidator<MonitoringConf
         RuleFor(x => x.Environment).NotNull();
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
-        RuleFor(x => x).Reports((config, report) =>
+        RuleFor(x => x).Reports(
+            [TenancyErrorCodes.MonitoringUnknownPanelMetric, TenancyErrorCodes.MonitoringDuplicateId, TenancyErrorCodes.MonitoringUnknownRuleMetric, TenancyErrorCodes.MonitoringUnknownDefaultDashboard],
+            (config, report) =>
         {
             var metricIds = config.Metrics.Concat(config.CustomMetrics).Where(m => m is not null).Select(m => m.MetricId).ToHashSet(StringComparer.Ordinal);
             var metricNames = config.Metrics.Concat(config.CustomMetrics).Where(m => m is not null).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
@@ -101,7 +103,7 @@ internal sealed class MonitoringConfigValidator : FamilyValidator<MonitoringConf
     }
 }
 
-/// <summary>Field rules of one metric, plus Prometheus's naming rules as Warnings (issue #4; the spec's contract does not check names).</summary>
+/// <summary>Field rules of one metric, plus Prometheus's naming rules as Warnings (the contract does not check names, so they cannot change a verdict).</summary>
 internal sealed partial class MonitoringMetricValidator : AbstractValidator<MonitoringMetric>
 {
     public MonitoringMetricValidator()
@@ -114,7 +116,7 @@ internal sealed partial class MonitoringMetricValidator : AbstractValidator<Moni
             .Satisfies(name => string.IsNullOrEmpty(name) || PrometheusMetricName().IsMatch(name))
             .WithTenancyError(TenancyErrorCodes.MonitoringMetricNameFormat, (_, name) => MessageArgs.Of(("Name", MessageValue.Quote(name))))
             .WithSeverity(Severity.Warning);
-        RuleFor(x => x.Labels).Reports((labels, report) => ReportLabelNames(labels, "Labels", report));
+        RuleFor(x => x.Labels).Reports(TenancyErrorCodes.MonitoringLabelNameFormat, (labels, report) => ReportLabelNames(labels, "Labels", report));
         RuleFor(x => x.DisplayName).NotEmpty();
         RuleFor(x => x.Description).NotEmpty();
         RuleFor(x => x.MetricType).DefinedEnum();

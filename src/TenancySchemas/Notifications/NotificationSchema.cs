@@ -6,7 +6,7 @@ using TenancySchemas.Security;
 
 namespace TenancySchemas.Notifications;
 
-/// <summary>A notification to one or more recipients (spec §2.4).</summary>
+/// <summary>A notification to one or more recipients (<c>docs/reference/notification.md</c>).</summary>
 public sealed record NotificationSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the notification id. The default value is a new GUID.</summary>
@@ -190,7 +190,7 @@ public sealed record NotificationSchema : Schemas.ITenancyDocument
     private bool PrintMembers(StringBuilder builder) => RecordPrinter.Print(this, builder);
 }
 
-/// <summary>A batch of notifications sent together (spec §2.4); every notification rule applies to each notification.</summary>
+/// <summary>A batch of notifications sent together (<c>docs/reference/notification-batch.md</c>); every notification rule applies to each notification.</summary>
 public sealed record NotificationBatchSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the batch id. The default value is a new GUID.</summary>

@@ -7,7 +7,7 @@ using TenancySchemas.Validation;
 
 namespace TenancySchemas.Notifications;
 
-/// <summary>The rules of spec §2.4 for <see cref="NotificationSchema"/>: field rules, N1-N12, then one rule set per tier.</summary>
+/// <summary>The rules (<c>docs/reference/notification.md</c>) for <see cref="NotificationSchema"/>: field rules, N1-N12, then one rule set per tier.</summary>
 internal sealed class NotificationValidator : FamilyValidator<NotificationSchema>
 {
     private static readonly NotificationChannel[] ImmediateChannels = [NotificationChannel.Sms, NotificationChannel.Phone, NotificationChannel.Pagerduty];
@@ -60,12 +60,14 @@ internal sealed class NotificationValidator : FamilyValidator<NotificationSchema
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
         // N7-N9, N11 per delivery (the messages name the delivery's index), N10, N12.
-        RuleFor(x => x.Deliveries).Reports((deliveries, report) => CheckDeliveries(report.Document, report));
+        RuleFor(x => x.Deliveries).Reports(
+            [TenancyErrorCodes.TimestampOrder, TenancyErrorCodes.NotificationAttemptsExceeded, TenancyErrorCodes.NotificationAttemptsAboveLimit, TenancyErrorCodes.NotificationUnknownRecipient, TenancyErrorCodes.NotificationDuplicateId],
+            (deliveries, report) => CheckDeliveries(report.Document, report));
         RuleFor(x => x.EncryptionRequired)
             .Equal(true).OnlyWhen(x => x.PiiData)
             .WithTenancyError(TenancyErrorCodes.NotificationPiiWithoutEncryption)
             .WithSeverity(Severity.Warning);
-        RuleFor(x => x.Recipients).Reports((recipients, report) =>
+        RuleFor(x => x.Recipients).Reports(TenancyErrorCodes.NotificationDuplicateId, (recipients, report) =>
             report.ReportDuplicates(recipients, r => r.RecipientId, i => $"Recipients[{i}].RecipientId", "recipient_id", TenancyErrorCodes.NotificationDuplicateId));
 
         TierRuleSets(TierRules);
@@ -131,7 +133,7 @@ internal sealed class NotificationValidator : FamilyValidator<NotificationSchema
     }
 }
 
-/// <summary>The rules of spec §2.4 for <see cref="NotificationBatchSchema"/>: its own fields, N7, N12, N13, and every notification rule for each notification.</summary>
+/// <summary>The rules (<c>docs/reference/notification-batch.md</c>) for <see cref="NotificationBatchSchema"/>: its own fields, N7, N12, N13, and every notification rule for each notification.</summary>
 internal sealed class NotificationBatchValidator : FamilyValidator<NotificationBatchSchema>
 {
     private const int MaxNotifications = 1000;
@@ -156,7 +158,7 @@ internal sealed class NotificationBatchValidator : FamilyValidator<NotificationB
         RuleFor(x => x.FailedDeliveries).GreaterThanOrEqualTo(0);
         this.NotBefore(x => x.CompletedAt, x => x.StartedAt, "completed_at", "started_at");
 
-        RuleFor(x => x.Notifications).Reports((notifications, report) =>
+        RuleFor(x => x.Notifications).Reports([TenancyErrorCodes.TenantMismatch, TenancyErrorCodes.NotificationDuplicateId], (notifications, report) =>
         {
             report.ReportDuplicates(notifications, n => n.NotificationId, i => $"Notifications[{i}].NotificationId", "notification_id", TenancyErrorCodes.NotificationDuplicateId);
 
@@ -191,7 +193,7 @@ internal sealed class NotificationTemplateValidator : FamilyValidator<Notificati
         RuleFor(x => x.Name).NotEmpty();
         RuleFor(x => x.BodyTemplate).NotEmpty();
         RuleFor(x => x.Channel).DefinedEnum();
-        RuleFor(x => x.Locales).Reports((locales, report) =>
+        RuleFor(x => x.Locales).Reports(TenancyErrorCodes.InvalidLocale, (locales, report) =>
         {
             foreach (var locale in locales.Keys)
             {
@@ -226,7 +228,7 @@ internal sealed class NotificationRecipientValidator : AbstractValidator<Notific
     {
         RuleFor(x => x.RecipientId).NotEmpty();
         RuleFor(x => x.RecipientType).DefinedEnum();
-        RuleFor(x => x.ContactInfo).NotNull().Reports((contacts, report) =>
+        RuleFor(x => x.ContactInfo).NotNull().Reports([TenancyErrorCodes.InvalidEmail, TenancyErrorCodes.InvalidPhone], (contacts, report) =>
         {
             foreach (var (key, value) in contacts ?? ValueMap<string>.Empty)
             {

@@ -4,7 +4,7 @@ using TenancySchemas.Json;
 
 namespace TenancySchemas.Performance;
 
-/// <summary>A tenant's performance metrics (spec §2.7): thresholds, baselines, anomalies, trends, optimizations and SLAs.</summary>
+/// <summary>A tenant's performance metrics (<c>docs/reference/performance-metrics.md</c>): thresholds, baselines, anomalies, trends, optimizations and SLAs.</summary>
 public sealed record PerformanceMetricsSchema : Schemas.ITenancyDocument
 {
     /// <summary>Gets the metrics id. The default value is a new GUID.</summary>

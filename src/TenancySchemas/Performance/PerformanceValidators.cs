@@ -6,7 +6,7 @@ using TenancySchemas.Validation;
 
 namespace TenancySchemas.Performance;
 
-/// <summary>The rules of spec §2.7 for <see cref="PerformanceMetricsSchema"/>: field rules, P1-P6, then one rule set per tier.</summary>
+/// <summary>The rules (<c>docs/reference/performance-metrics.md</c>) for <see cref="PerformanceMetricsSchema"/>: field rules, P1-P6, then one rule set per tier.</summary>
 internal sealed class PerformanceMetricsValidator : FamilyValidator<PerformanceMetricsSchema>
 {
     public PerformanceMetricsValidator(RuleServices services)
@@ -29,7 +29,9 @@ internal sealed class PerformanceMetricsValidator : FamilyValidator<PerformanceM
         RuleFor(x => x.Environment).NotNull();
         this.NotBefore(x => x.UpdatedAt, x => x.CreatedAt, "updated_at", "created_at");
 
-        RuleFor(x => x).Reports((metrics, report) =>
+        RuleFor(x => x).Reports(
+            [TenancyErrorCodes.PerformanceInconsistentTargets, TenancyErrorCodes.PerformanceBaselineOrder, TenancyErrorCodes.TimestampOrder, TenancyErrorCodes.PerformanceUnknownBaseline, TenancyErrorCodes.PerformanceDuplicateId],
+            (metrics, report) =>
         {
             // P1: a target and the SLA of the same key agree exactly.
             for (var i = 0; i < metrics.SlaMetrics.Count; i++)
@@ -101,12 +103,12 @@ internal sealed class PerformanceMetricsValidator : FamilyValidator<PerformanceM
     }
 
     /// <summary>
-    /// An SLA that targets better than the tier may promise (spec §3: BestUptimePercentage, BestResponseTimeMs,
+    /// An SLA that targets better than the tier may promise (the tier table: BestUptimePercentage, BestResponseTimeMs,
     /// BestSupportResponseMinutes) is a Warning, not an Error: measuring against a stricter internal target is legitimate,
-    /// but it usually means the tenant was promised more than its tier sells (issue #4).
+    /// but it usually means the tenant was promised more than its tier sells.
     /// </summary>
     private void SlaTargetsWithinPromise(TenantType tier) =>
-        RuleFor(x => x.SlaMetrics).Reports((slas, report) =>
+        RuleFor(x => x.SlaMetrics).Reports(TenancyErrorCodes.TierSlaTargetBeyondPromise, (slas, report) =>
         {
             var limits = Limits(tier);
             for (var i = 0; i < slas.Count; i++)
@@ -155,7 +157,7 @@ internal sealed class MetricThresholdValidator : AbstractValidator<MetricThresho
                 MessageArgs.Of(("Operator", t.Operator.ToWireOrNumber()), ("Warning", warning), ("Critical", t.CriticalValue)));
 
         // A between threshold is a range: the model has no second bound, so warning_value and critical_value are its two ends.
-        // A Warning (issue #4): the spec's contract leaves between unchecked, so a missing bound must not change the verdict.
+        // A Warning: the contract leaves between unchecked, so a missing bound must not change the verdict.
         RuleFor(x => x.Operator)
             .Satisfies((t, op) => op != ThresholdOperator.Between || (t.WarningValue is not null && t.CriticalValue is not null))
             .WithTenancyError(TenancyErrorCodes.PerformanceBetweenBounds)

@@ -11,7 +11,7 @@ internal enum SensitiveKind
 }
 
 /// <summary>
-/// Marks a record member as sensitive (spec §1.10, "S"): it is masked in <c>ToString()</c>, its validation
+/// Marks a record member as sensitive: it is masked in <c>ToString()</c>, its validation
 /// failures carry no attempted value, and it is never quoted in a message.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = true)]

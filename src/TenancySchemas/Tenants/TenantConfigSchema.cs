@@ -10,7 +10,7 @@ using TenancySchemas.Tiers;
 namespace TenancySchemas.Tenants;
 
 /// <summary>
-/// The configuration of one tenant (spec §2.1). Immutable; reading or constructing it never validates it —
+/// The configuration of one tenant (<c>docs/reference/tenant-config.md</c>). Immutable; reading or constructing it never validates it —
 /// use <c>IValidator&lt;TenantConfigSchema&gt;</c>, whose tier rule set follows <see cref="TenantType"/>.
 /// </summary>
 public sealed record TenantConfigSchema : Schemas.ITenancyDocument, IAfterRead

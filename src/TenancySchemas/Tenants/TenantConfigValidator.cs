@@ -8,7 +8,7 @@ using TenancySchemas.Validation;
 
 namespace TenancySchemas.Tenants;
 
-/// <summary>The rules of spec §2.1 for <see cref="TenantConfigSchema"/>: field rules, T1-T5, then one rule set per tier.</summary>
+/// <summary>The rules (<c>docs/reference/tenant-config.md</c>) for <see cref="TenantConfigSchema"/>: field rules, T1-T5, then one rule set per tier.</summary>
 internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConfigSchema>
 {
     private static readonly string[] StrongEncryption = ["AES-256", "ChaCha20-Poly1305"];
@@ -78,7 +78,7 @@ internal sealed partial class TenantConfigValidator : FamilyValidator<TenantConf
             .WithTenancyError(TenancyErrorCodes.TierSlaSupportNotAllowed, (_, minutes) => TierArgs(tier, Limits(tier).BestSupportResponseMinutes, minutes))
             .WithTierSchema(TierSchemaHint.AtLeast(l => l.BestSupportResponseMinutes));
 
-        RuleFor(x => x.Features).Reports((features, report) =>
+        RuleFor(x => x.Features).Reports(TenancyErrorCodes.TierFeatureNotAllowed, (features, report) =>
         {
             foreach (var feature in Enum.GetValues<TenantFeature>())
             {

@@ -6,7 +6,7 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Tenants;
 
 /// <summary>
-/// <c>features</c> on the wire (spec §1.14): a list of feature names, or the original module's object of booleans
+/// <c>features</c> on the wire: a list of feature names, or the original module's object of booleans
 /// and numbers. The numbers of the object form are moved to <c>quotas</c> by the reader; the writer emits the list,
 /// in enum order.
 /// </summary>

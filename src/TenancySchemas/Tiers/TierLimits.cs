@@ -3,7 +3,7 @@ using TenancySchemas.Common;
 namespace TenancySchemas.Tiers;
 
 /// <summary>
-/// The limits of one tenant tier (spec §3). Collections hold wire names so that the tier table can be
+/// The limits of one tenant tier (<c>docs/reference/tiers.md</c>). Collections hold wire names so that the tier table can be
 /// bound from configuration (<c>Tenancy:Tiers:Trial:MaxUsers</c>) without knowing every schema family.
 /// </summary>
 /// <remarks>
@@ -69,7 +69,7 @@ public sealed record TierLimits
     /// Gets the largest <c>batch_size</c> a notification batch may use, or <see langword="null"/> for no tier limit.
     /// </summary>
     /// <remarks>
-    /// The spec's tier table has no batch-size row, so the default is <see langword="null"/> for every tier and only the
+    /// The original tier table has no batch-size row, so the default is <see langword="null"/> for every tier and only the
     /// schema's own range (1-1000) applies; set it per tier (<c>Tenancy:Tiers:Trial:MaxBatchSize</c>) to enforce one.
     /// </remarks>
     [Limit(1)]

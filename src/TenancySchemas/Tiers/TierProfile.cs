@@ -1,7 +1,7 @@
 namespace TenancySchemas.Tiers;
 
 /// <summary>
-/// The tier table (spec §3): one <see cref="TierLimits"/> per <see cref="TenantType"/>. Every value can be
+/// The tier table (<c>docs/reference/tiers.md</c>): one <see cref="TierLimits"/> per <see cref="TenantType"/>. Every value can be
 /// overridden from options or from configuration (<c>Tenancy:Tiers:&lt;Tier&gt;:&lt;Limit&gt;</c>).
 /// </summary>
 public sealed class TierProfile

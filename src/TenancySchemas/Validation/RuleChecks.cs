@@ -26,11 +26,16 @@ internal static class RuleChecks
         rule.SetValidator(new PredicateCheck<T, TProperty>(predicate));
 
     /// <summary>
-    /// A rule that reports its own failures, at paths it names (FluentValidation's <c>Custom</c>). The action must only
-    /// read the document and report: the precheck runs it with a report that just notes whether anything was reported.
+    /// A rule that reports its own failures, at paths it names (FluentValidation's <c>Custom</c>), with the codes it
+    /// declares (the reference lists them; reporting another is a bug, refused). The action must only read the document
+    /// and report: the precheck runs it with a report that just notes whether anything was reported.
     /// </summary>
-    public static IRuleBuilderOptions<T, TProperty> Reports<T, TProperty>(this IRuleBuilder<T, TProperty> rule, Action<TProperty, FailureReport<T>> action) =>
-        rule.SetValidator(new ReportingCheck<T, TProperty>(action));
+    public static IRuleBuilderOptions<T, TProperty> Reports<T, TProperty>(this IRuleBuilder<T, TProperty> rule, string[] codes, Action<TProperty, FailureReport<T>> action) =>
+        rule.SetValidator(new ReportingCheck<T, TProperty>(codes, action));
+
+    /// <summary>A rule that reports failures of one code (see the overload that declares several).</summary>
+    public static IRuleBuilderOptions<T, TProperty> Reports<T, TProperty>(this IRuleBuilder<T, TProperty> rule, string code, Action<TProperty, FailureReport<T>> action) =>
+        rule.Reports([code], action);
 
     /// <summary>FluentValidation's <c>When</c> (on every check of the rule so far), with the condition recorded for the precheck.</summary>
     public static IRuleBuilderOptions<T, TProperty> OnlyWhen<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, bool> condition) =>
@@ -77,20 +82,29 @@ internal sealed class PredicateCheck<T, TProperty>(Func<T, TProperty, bool> pred
     protected override string GetDefaultMessageTemplate(string errorCode) => Localized(errorCode, "PredicateValidator");
 }
 
+/// <summary>A check that reports failures of its own, of the codes it declares.</summary>
+internal interface IReportingCheck
+{
+    /// <summary>Gets the codes the check may report.</summary>
+    IReadOnlyList<string> Codes { get; }
+}
+
 /// <summary>A rule that reports failures of its own; it passes the precheck when it reports nothing.</summary>
-internal sealed class ReportingCheck<T, TProperty>(Action<TProperty, FailureReport<T>> action) : PropertyValidator<T, TProperty>, IDocumentCheck<T, TProperty>
+internal sealed class ReportingCheck<T, TProperty>(string[] codes, Action<TProperty, FailureReport<T>> action) : PropertyValidator<T, TProperty>, IDocumentCheck<T, TProperty>, IReportingCheck
 {
     public override string Name => "CustomValidator";
 
+    public IReadOnlyList<string> Codes => codes;
+
     public override bool IsValid(ValidationContext<T> context, TProperty value)
     {
-        action(value, new FailureReport<T>(context, collect: true));
+        action(value, new FailureReport<T>(context, collect: true, codes));
         return true;
     }
 
     public bool Passes(ValidationContext<T> context, TProperty value)
     {
-        var probe = new FailureReport<T>(context, collect: false);
+        var probe = new FailureReport<T>(context, collect: false, codes);
         action(value, probe);
         return !probe.Reported;
     }
@@ -98,7 +112,7 @@ internal sealed class ReportingCheck<T, TProperty>(Action<TProperty, FailureRepo
 
 /// <summary>Where a reporting rule puts its failures: the validation's own, or, in a precheck, nowhere but a flag.</summary>
 /// <typeparam name="T">The validated type.</typeparam>
-internal sealed class FailureReport<T>(ValidationContext<T> context, bool collect)
+internal sealed class FailureReport<T>(ValidationContext<T> context, bool collect, string[] codes)
 {
     /// <summary>Gets the validation context (the document, the root context data).</summary>
     public ValidationContext<T> Context { get; } = context;
@@ -113,8 +127,14 @@ internal sealed class FailureReport<T>(ValidationContext<T> context, bool collec
     /// Reports a failure at a property path relative to the validated object, with its code and localized message. Past
     /// the validation's failure budget (see <see cref="ReportBudget"/>) a failure is only counted.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The rule did not declare <paramref name="code"/> (a bug in the rule).</exception>
     public void Add(string propertyPath, string code, MessageArgs args, Severity severity = Severity.Error)
     {
+        if (Array.IndexOf(codes, code) < 0)
+        {
+            throw new InvalidOperationException($"A rule reported '{code}' without declaring it.");
+        }
+
         Reported = true;
         if (collect && ReportBudget.Spend(Context))
         {

@@ -1,7 +1,7 @@
 namespace TenancySchemas.Validation;
 
 /// <summary>
-/// The stable error codes of TenancySchemas (spec §6). Match on these, never on message text: messages are
+/// The stable error codes of TenancySchemas (<c>docs/reference/error-codes.md</c> lists each with its messages). Match on these, never on message text: messages are
 /// localized and may be reworded.
 /// </summary>
 public static class TenancyErrorCodes

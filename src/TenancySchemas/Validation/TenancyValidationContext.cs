@@ -3,7 +3,7 @@ using TenancySchemas.Tiers;
 namespace TenancySchemas.Validation;
 
 /// <summary>
-/// Optional per-call data for a validation (spec §1.12), passed in the FluentValidation root context
+/// Optional per-call data for a validation (<c>docs/validation.md</c>), passed in the FluentValidation root context
 /// data under <see cref="Key"/> or through <see cref="TenancyValidatorExtensions.Validate{T}(FluentValidation.IValidator{T}, T, TenancyValidationContext)"/>.
 /// </summary>
 public sealed record TenancyValidationContext

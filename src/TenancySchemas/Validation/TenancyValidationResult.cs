@@ -4,7 +4,7 @@ using FluentValidation.Results;
 namespace TenancySchemas.Validation;
 
 /// <summary>
-/// A validation result in which only <see cref="Severity.Error"/> failures make a document invalid (spec §1.12);
+/// A validation result in which only <see cref="Severity.Error"/> failures make a document invalid;
 /// FluentValidation's own result counts warnings too. Returned by every TenancySchemas validator for a document with
 /// failures; without any, FluentValidation's own result already says valid and is returned as it is.
 /// </summary>

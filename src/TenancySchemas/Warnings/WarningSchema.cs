@@ -8,7 +8,7 @@ using TenancySchemas.Security;
 namespace TenancySchemas.Warnings;
 
 /// <summary>
-/// A warning: something that may become an alert (spec §2.3). The base of <see cref="TenantWarningSchema"/>; validate it
+/// A warning: something that may become an alert (<c>docs/reference/warning.md</c>). The base of <see cref="TenantWarningSchema"/>; validate it
 /// with <c>IValidator&lt;WarningSchema&gt;</c>.
 /// </summary>
 public record WarningSchema : Schemas.ITenancyDocument
@@ -221,7 +221,7 @@ public record WarningSchema : Schemas.ITenancyDocument
     protected virtual bool PrintMembers(StringBuilder builder) => RecordPrinter.Print(this, builder);
 }
 
-/// <summary>A warning with tenant-specific settings (spec §2.3); every <see cref="WarningSchema"/> rule applies to it.</summary>
+/// <summary>A warning with tenant-specific settings (<c>docs/reference/tenant-warning.md</c>); every <see cref="WarningSchema"/> rule applies to it.</summary>
 public sealed record TenantWarningSchema : WarningSchema
 {
     /// <summary>Gets free-form tenant configuration.</summary>

@@ -6,7 +6,7 @@ using TenancySchemas.Validation;
 
 namespace TenancySchemas.Warnings;
 
-/// <summary>The rules of spec §2.3 for every warning: field rules, W1-W4, then one rule set per tier.</summary>
+/// <summary>The rules of every warning (<c>docs/reference/warning.md</c>): field rules, cross-field rules W1-W4, then one rule set per tier.</summary>
 internal abstract class WarningValidatorBase<T> : FamilyValidator<T>
     where T : WarningSchema
 {
