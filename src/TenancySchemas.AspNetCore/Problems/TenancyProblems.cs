@@ -14,9 +14,10 @@ namespace TenancySchemas.AspNetCore.Problems;
 /// <c>code</c> and its localized message as <c>detail</c>. Titles are localized too.
 /// </summary>
 /// <remarks>
-/// Bounded: the pipeline reports at most <c>Json:MaxErrors</c> failures (default 100) plus one that counts the rest,
-/// a path is cut to <see cref="MaxPathLength"/> characters and a message to <see cref="MaxMessageLength"/>, so that a
-/// document's problem stays under about 100 KiB with the default limit whatever the document holds.
+/// Bounded: at most <c>Json:MaxErrors</c> failures (default 100) plus the one that counts the rest (the pipeline's own
+/// bound, kept here too for validators of the app's), a path cut to <see cref="MaxPathLength"/> characters and a
+/// message to <see cref="MaxMessageLength"/>, so that a document's problem stays under about 100 KiB with the default
+/// limit whatever the document holds.
 /// </remarks>
 internal static class TenancyProblems
 {
@@ -26,10 +27,10 @@ internal static class TenancyProblems
     /// <summary>The longest message written, in characters.</summary>
     public const int MaxMessageLength = 512;
 
-    public static ProblemHttpResult Document(int status, string title, IReadOnlyList<ValidationFailure> failures)
+    public static ProblemHttpResult Document(int status, string title, IReadOnlyList<ValidationFailure> failures, int maxErrors)
     {
         var errors = new Dictionary<string, List<ProblemError>>(StringComparer.Ordinal);
-        foreach (var failure in failures)
+        foreach (var failure in failures.Take(maxErrors + 1))
         {
             var path = Bounded(string.IsNullOrEmpty(failure.PropertyName) ? "$" : failure.PropertyName, MaxPathLength);
             if (!errors.TryGetValue(path, out var list))

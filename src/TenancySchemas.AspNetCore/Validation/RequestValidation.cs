@@ -23,7 +23,8 @@ internal static class RequestValidation
     {
         var caller = TenancyCallerFeature.Of(context).Caller;
         var services = context.RequestServices;
-        if (caller is null && services.GetRequiredService<IOptions<TenancySchemaOptions>>().Value.IsolationLevel == IsolationLevel.Strict)
+        var options = services.GetRequiredService<IOptions<TenancySchemaOptions>>().Value;
+        if (caller is null && options.IsolationLevel == IsolationLevel.Strict)
         {
             // Fail closed before reading: 401 asks for credentials, 403 says the credentials name no tenant.
             var authenticated = context.User.Identity?.IsAuthenticated == true;
@@ -41,7 +42,7 @@ internal static class RequestValidation
 
         var tooLarge = read.Value is null && read.Errors.Any(e => e.ErrorCode == TenancyErrorCodes.JsonDocumentTooLarge);
         return new(null, tooLarge
-            ? TenancyProblems.Document(StatusCodes.Status413PayloadTooLarge, ProblemText.DocumentTooLarge, read.Errors)
-            : TenancyProblems.Document(StatusCodes.Status400BadRequest, ProblemText.InvalidDocument, read.Errors));
+            ? TenancyProblems.Document(StatusCodes.Status413PayloadTooLarge, ProblemText.DocumentTooLarge, read.Errors, options.Json.MaxErrors)
+            : TenancyProblems.Document(StatusCodes.Status400BadRequest, ProblemText.InvalidDocument, read.Errors, options.Json.MaxErrors));
     }
 }

@@ -91,6 +91,7 @@ internal sealed class TestApp : IAsyncDisposable
             MapSchemas(app.MapGroup("/").RequireRateLimiting(TenancyRateLimiting.PolicyName));
             app.MapGet("/whoami", (ITenantContextAccessor tenant) => Caller(tenant.Current));
             app.MapGet("/tenants/{tenantId}/whoami", (ITenantContextAccessor tenant) => Caller(tenant.Current));
+            app.MapGet("/limited-whoami", (ITenantContextAccessor tenant) => Caller(tenant.Current)).RequireRateLimiting(TenancyRateLimiting.PolicyName);
         }
 
         await app.StartAsync();
