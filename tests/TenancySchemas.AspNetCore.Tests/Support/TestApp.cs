@@ -94,7 +94,17 @@ internal sealed class TestApp : IAsyncDisposable
             app.MapGet("/limited-whoami", (ITenantContextAccessor tenant) => Caller(tenant.Current)).RequireRateLimiting(TenancyRateLimiting.PolicyName);
         }
 
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await audit.DisposeAsync();
+            throw;
+        }
+
         return new TestApp(app, audit, sink, clock, registry);
     }
 
