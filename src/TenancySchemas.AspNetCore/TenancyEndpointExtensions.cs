@@ -63,7 +63,7 @@ public static class TenancyEndpointExtensions
     /// Reads the request body as a <typeparamref name="T"/> document and validates it for the caller, as
     /// <see cref="ValidateTenancy{T}"/> does: for MVC actions and hand-written endpoints. Answer
     /// <see cref="TenancyRequestResult{T}.Problem"/> when the document is not valid:
-    /// <c>if (await HttpContext.ValidateTenancyAsync&lt;AlertSchema&gt;() is { IsValid: false } bad) return bad.Problem;</c>
+    /// <c>var alert = await HttpContext.ValidateTenancyAsync&lt;AlertSchema&gt;(); if (!alert.IsValid) return alert.Problem;</c>
     /// </summary>
     /// <typeparam name="T">The schema's document type.</typeparam>
     /// <param name="context">The request.</param>
