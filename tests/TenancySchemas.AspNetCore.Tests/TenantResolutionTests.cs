@@ -76,6 +76,7 @@ public sealed class TenantResolutionTests
         { "header", "-leading" },
         { "route", "ab" },
         { "route", new string('b', 65) },
+        { "route", "acme_01\n" },
     };
 
     [Theory]
