@@ -128,6 +128,25 @@ public sealed class SharedBudgetTests(RedisFixture redis) : IClassFixture<RedisF
         closed.Logs.GetSnapshot().Should().NotContain(r => r.Message.Contains("sprout_trial", StringComparison.Ordinal), "no tenant id reaches the log");
     }
 
+    [Fact]
+    public async Task A_store_never_reachable_since_start_is_answered_as_configured_from_the_first_request_and_the_app_stops_cleanly()
+    {
+        // Port 1 on the loopback refuses connections at once.
+        const string Nowhere = "127.0.0.1:1,connectTimeout=500,asyncTimeout=500";
+        var open = await StartAsync(Nowhere, "nowhere", RateLimitStoreFailureMode.FailOpen);
+        var closed = await StartAsync(Nowhere, "nowhere", RateLimitStoreFailureMode.FailClosed);
+
+        (await open.PostAsync("/alert", TrialAlert, "sprout_trial", "trial")).Status.Should().Be(HttpStatusCode.Created);
+        (await closed.PostAsync("/alert", TrialAlert, "sprout_trial", "trial")).Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+
+        Func<Task> stop = async () =>
+        {
+            await open.DisposeAsync();
+            await closed.DisposeAsync();
+        };
+        await stop.Should().NotThrowAsync();
+    }
+
     private static MetricCollector<long> StoreErrors(TestApp app) =>
         new(app.Services.GetRequiredService<IMeterFactory>(), "TenancySchemas.AspNetCore", "tenancy.rate_limit.store.errors");
 

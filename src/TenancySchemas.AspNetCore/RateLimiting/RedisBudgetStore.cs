@@ -84,9 +84,19 @@ internal sealed partial class RedisBudgetStore(
             connection = _connection;
         }
 
-        if (connection is { IsCompletedSuccessfully: true })
+        if (connection is null)
         {
-            await connection.Result.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // A connection still being made is closed once made (at most the configuration's connectTimeout).
+            await (await connection.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (RedisException)
+        {
+            // It was never made: nothing to close.
         }
     }
 
