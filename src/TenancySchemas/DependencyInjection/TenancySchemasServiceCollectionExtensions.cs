@@ -50,7 +50,7 @@ public static class TenancySchemasServiceCollectionExtensions
         services.TryAddSingleton<ITenantContextAccessor, AsyncLocalTenantContextAccessor>();
         services.TryAddSingleton<ITenantTierResolver, OptionsTenantTierResolver>();
         services.AddTenancyAuditing();
-        services.TryAddSingleton<ITenantRateLimiter, TenantRateLimiter>();
+        services.AddTenancyRateLimiting();
         services.AddTenancyMetrics();
         services.TryAddSingleton<RuleServices>();
         services.TryAddSingleton<PipelineServices>();

@@ -13,7 +13,8 @@ namespace TenancySchemas.RateLimiting;
 /// The budget lives in this process: several instances each grant it in full (the ASP.NET Core package has a Redis
 /// store for a shared budget). The tenant id is checked before a bucket exists for it, and at most
 /// <see cref="TenantRateLimiter.MaxPartitions"/> tenants are tracked; past that, full (idle) buckets are dropped first,
-/// then the least recently used.
+/// then the least recently used. A refused lease is neither counted nor audited here: the code that refuses the request
+/// reports it once through <see cref="IRateLimitRejections"/> (the ASP.NET Core policy does).
 /// </remarks>
 public interface ITenantRateLimiter
 {

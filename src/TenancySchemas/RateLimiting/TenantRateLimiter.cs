@@ -4,16 +4,16 @@ using Microsoft.Extensions.Options;
 using TenancySchemas.Common;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
-using TenancySchemas.Metrics;
 using TenancySchemas.Tiers;
 
 namespace TenancySchemas.RateLimiting;
 
 /// <summary>
 /// Token buckets per tenant on the injected clock: a bucket holds up to its tier's burst and gains its tier's requests
-/// per second, computed from the time since it was last used (no timer per tenant).
+/// per second, computed from the time since it was last used (no timer per tenant). A refusal is not recorded here
+/// (see <see cref="IRateLimitRejections"/>).
 /// </summary>
-internal sealed class TenantRateLimiter(IOptions<TenancySchemaOptions> options, ITenantTierResolver tiers, TimeProvider time, TenancyMetrics metrics) : ITenantRateLimiter
+internal sealed class TenantRateLimiter(IOptions<TenancySchemaOptions> options, ITenantTierResolver tiers, TimeProvider time) : ITenantRateLimiter
 {
     /// <summary>The most tenants whose buckets are kept at once.</summary>
     public const int MaxPartitions = 10_000;
@@ -27,13 +27,12 @@ internal sealed class TenantRateLimiter(IOptions<TenancySchemaOptions> options, 
     public RateLimitLease AttemptAcquire(TenantContext caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var tier = Defined(caller.Tier) ?? Defined(tiers.ResolveTier(caller.TenantId)) ?? TenantType.Trial;
         if (!Formats.IsTenantId(caller.TenantId))
         {
-            metrics.RecordRateLimited(tier.ToWire());
             return Lease.Refused(null);
         }
 
+        var tier = BudgetTier(caller.Tier, tiers, caller.TenantId);
         var limits = options.Value.Tiers[tier];
         var now = time.GetTimestamp();
         if (!_buckets.TryGetValue(caller.TenantId, out var bucket))
@@ -43,14 +42,19 @@ internal sealed class TenantRateLimiter(IOptions<TenancySchemaOptions> options, 
         }
 
         var wait = bucket.TryTake(now, Math.Max(1, limits.ValidationRequestsPerSecond), Math.Max(1, limits.ValidationBurst), time.TimestampFrequency);
-        if (wait is null)
-        {
-            return Lease.Acquired;
-        }
-
-        metrics.RecordRateLimited(tier.ToWire());
-        return Lease.Refused(wait);
+        return wait is null ? Lease.Acquired : Lease.Refused(wait);
     }
+
+    /// <summary>
+    /// The tier whose budget a caller spends: the caller's own, else the tier resolver's, else the trial tier, so that
+    /// an unknown or undefined tier never widens the budget.
+    /// </summary>
+    /// <param name="callerTier">The tier the caller's context names.</param>
+    /// <param name="resolver">The tier resolver, asked only when the caller names no tier.</param>
+    /// <param name="tenantId">The caller's id, when it is a tenant id.</param>
+    /// <returns>The tier.</returns>
+    internal static TenantType BudgetTier(TenantType? callerTier, ITenantTierResolver resolver, string? tenantId) =>
+        Defined(callerTier) ?? (tenantId is null ? null : Defined(resolver.ResolveTier(tenantId))) ?? TenantType.Trial;
 
     private static TenantType? Defined(TenantType? tier) => tier is { } t && WireEnum<TenantType>.IsDefined(t) ? t : null;
 

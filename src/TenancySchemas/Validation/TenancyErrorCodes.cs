@@ -293,4 +293,10 @@ public static class TenancyErrorCodes
 
     /// <summary><c>tenancy.isolation.plaintext_sensitive_value</c>: A sensitive member holds plaintext where ciphertext is required.</summary>
     public const string PlaintextSensitiveValue = "tenancy.isolation.plaintext_sensitive_value";
+
+    /// <summary><c>tenancy.rate_limit.exceeded</c>: The calling tenant has spent its tier's budget of requests for now.</summary>
+    public const string RateLimitExceeded = "tenancy.rate_limit.exceeded";
+
+    /// <summary><c>tenancy.rate_limit.unavailable</c>: The shared rate-limit store cannot be reached, and the app refuses requests until it can.</summary>
+    public const string RateLimitUnavailable = "tenancy.rate_limit.unavailable";
 }

@@ -41,8 +41,62 @@ public sealed class RateLimitTests
         accepted.Should().Be(20, "the trial burst is 20 and the clock does not move");
         Take(limiter, new TenantContext("quiet_02", TenantType.Trial), 15).Should().Be(15, "one tenant's flood never touches another's bucket");
         var text = await host.ScrapeAsync();
-        text.Should().Contain($"tenancy_schema_rate_limited_total{{tier=\"trial\"}} {3_000 - 20}");
+        Exposition.Sum(text, "tenancy_schema_rate_limited_total").Should().Be(0, "the code that refuses the request records it (IRateLimitRejections), not the limiter it asked");
+        host.Sink.Events.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_recorded_rejection_is_counted_once_by_tier_and_audited_once_as_rejected()
+    {
+        using var host = new ObservedHost();
+        using var collector = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "TenancySchemas", "tenancy.schema.rate_limited");
+        var rejections = host.Services.GetRequiredService<IRateLimitRejections>();
+
+        rejections.Record(new TenantContext("sprout_trial", TenantType.Trial), TenancySchemas.Schemas.SchemaRegistry.Of<AlertSchema>());
+        rejections.Record(new TenantContext("sprout_trial", TenantType.Trial), TenancySchemas.Schemas.SchemaRegistry.Of<AlertSchema>());
+        rejections.Record(new TenantContext("northwind", TenantType.Professional));
+
+        collector.GetMeasurementSnapshot().Select(m => (m.Value, Tier: m.Tags["tier"])).Should().Equal((1L, "trial"), (1L, "trial"), (1L, "professional"));
+        var text = await host.ScrapeAsync();
+        Exposition.Value(text, "tenancy_schema_rate_limited_total{tier=\"trial\"}").Should().Be(2);
+        Exposition.Value(text, "tenancy_schema_rate_limited_total{tier=\"professional\"}").Should().Be(1);
+        Exposition.Value(text, "tenancy_schema_validations_total{schema=\"alert\",tier=\"trial\",outcome=\"rejected\"}").Should().Be(2);
+        Exposition.Value(text, "tenancy_schema_validations_total{schema=\"unknown\",tier=\"professional\",outcome=\"rejected\"}").Should().Be(1);
+        var events = host.Sink.Events.ToArray();
+        events.Select(e => (Tenant: Property(e, "TenantId"), Schema: Property(e, "Schema"), Outcome: Property(e, "Outcome"))).Should().Equal(
+            ("sprout_trial", "alert", "rejected"), ("sprout_trial", "alert", "rejected"), ("northwind", "unknown", "rejected"));
+    }
+
+    [Fact]
+    public async Task A_rejection_is_labelled_with_the_tier_whose_budget_applied()
+    {
+        using var host = new ObservedHost(o => o.TenantTiers["known_pro"] = TenantType.Professional);
+        var rejections = host.Services.GetRequiredService<IRateLimitRejections>();
+
+        rejections.Record(new TenantContext("known_pro"));
+        rejections.Record(new TenantContext("unknown_01"));
+        rejections.Record(new TenantContext("unknown_02", (TenantType)42));
+
+        var text = await host.ScrapeAsync();
+        Exposition.Value(text, "tenancy_schema_rate_limited_total{tier=\"professional\"}").Should().Be(1, "the tier resolver's tier when the caller names none");
+        Exposition.Value(text, "tenancy_schema_rate_limited_total{tier=\"trial\"}").Should().Be(2, "an unknown or undefined tier is the trial budget's");
+    }
+
+    [Fact]
+    public void A_rejection_of_an_id_that_is_not_a_tenant_id_is_audited_as_an_unknown_tenant()
+    {
+        using var host = new ObservedHost();
+        var hostile = new string('a', 480_000);
+
+        host.Services.GetRequiredService<IRateLimitRejections>().Record(new TenantContext(hostile, TenantType.Trial));
+
+        var audited = host.Sink.Events.Should().ContainSingle().Subject;
+        Property(audited, "TenantId").Should().Be("unknown");
+        host.Sink.ToClef().Should().NotContain(new string('a', 65));
+    }
+
+    private static string Property(Serilog.Events.LogEvent e, string name) => e.Properties[name].ToString().Trim('"');
 
     [Fact]
     public void A_refused_lease_says_when_to_retry()
