@@ -1,4 +1,3 @@
-using TenancySchemas.Validation;
 
 namespace TenancySchemas.Cli;
 
@@ -9,13 +8,18 @@ namespace TenancySchemas.Cli;
 /// </summary>
 internal sealed class LineBatch : IDisposable
 {
+    // A batch is full at this many bytes of lines, whatever their count, so that the batches in flight hold a bounded
+    // amount of input even when every line is near the size limit.
+    private const int FullBytes = 1 << 20;
+
     private readonly int[] _starts;
     private readonly int[] _lengths;
     private readonly long[] _lines;
     private readonly DocumentOutcome?[] _outcomes;
-    private readonly (SchemaEntry? Entry, object? Read, TenancyValidationContext? Context)[] _reads;
+    private readonly DocumentRead[] _reads;
+    private readonly string?[] _errors;
     private readonly ResultWriter _output;
-    private byte[] _bytes = new byte[1 << 20];
+    private byte[] _bytes = new byte[FullBytes];
     private int _used;
     private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
@@ -25,7 +29,8 @@ internal sealed class LineBatch : IDisposable
         _lengths = new int[capacity];
         _lines = new long[capacity];
         _outcomes = new DocumentOutcome?[capacity];
-        _reads = new (SchemaEntry?, object?, TenancyValidationContext?)[capacity];
+        _reads = new DocumentRead[capacity];
+        _errors = new string?[capacity];
         _output = ResultWriter.Held(format, colour);
     }
 
@@ -34,7 +39,7 @@ internal sealed class LineBatch : IDisposable
 
     public int Count { get; private set; }
 
-    public bool IsFull => Count == _lines.Length;
+    public bool IsFull => Count == _lines.Length || _used >= FullBytes;
 
     public void Add(long line, ReadOnlySpan<byte> document)
     {
@@ -51,25 +56,39 @@ internal sealed class LineBatch : IDisposable
         Count++;
     }
 
+    /// <summary>Adds a line read already (one over the size limit, refused on the reading thread, which holds its beginning).</summary>
+    public void Add(long line, DocumentRead read)
+    {
+        _lines[Count] = line;
+        _lengths[Count] = -1;
+        _reads[Count] = read;
+        Count++;
+    }
+
     /// <summary>
     /// On a worker: every line is read first, then every read line validated, then every outcome formatted (running
     /// one step's code many times in a row is faster than alternating the steps for every line). A line whose schema
-    /// cannot be told gets no outcome. An exception is kept for the reading thread to rethrow.
+    /// cannot be read (its schema cannot be told) gets no outcome but an error. An exception is kept for the reading
+    /// thread to rethrow.
     /// </summary>
-    public void Process(string name, Func<ReadOnlyMemory<byte>, (SchemaEntry Entry, object Read, TenancyValidationContext? Context)?> read)
+    public void Process(string name, Func<Memory<byte>, DocumentRead> read)
     {
         try
         {
             for (var i = 0; i < Count; i++)
             {
-                _reads[i] = read(new ReadOnlyMemory<byte>(_bytes, _starts[i], _lengths[i])) ?? default;
+                if (_lengths[i] >= 0)
+                {
+                    _reads[i] = read(new Memory<byte>(_bytes, _starts[i], _lengths[i]));
+                }
             }
 
             for (var i = 0; i < Count; i++)
             {
-                var (entry, document, context) = _reads[i];
+                var (entry, document, context, error) = _reads[i];
                 _reads[i] = default;
                 _outcomes[i] = entry?.Finish(document!, context);
+                _errors[i] = error;
             }
 
             for (var i = 0; i < Count; i++)
@@ -94,10 +113,10 @@ internal sealed class LineBatch : IDisposable
 
     /// <summary>
     /// On the reading thread, once processed: copies the formatted results to <paramref name="writer"/>, reports each
-    /// line without a schema through <paramref name="noSchema"/>, and empties the batch for reuse.
+    /// line that could not be validated through <paramref name="error"/> (its number, why), and empties the batch for reuse.
     /// </summary>
-    /// <returns>The number of lines without a schema.</returns>
-    public int CopyTo(ResultWriter writer, Action<long> noSchema)
+    /// <returns>The number of lines that could not be validated.</returns>
+    public int CopyTo(ResultWriter writer, Action<long, string> error)
     {
         Processed.Wait();
         _failure?.Throw();
@@ -107,12 +126,13 @@ internal sealed class LineBatch : IDisposable
         {
             if (_outcomes[i] is null)
             {
-                noSchema(_lines[i]);
+                error(_lines[i], _errors[i]!);
                 missing++;
             }
         }
 
         Array.Clear(_outcomes, 0, Count);
+        Array.Clear(_errors, 0, Count);
         Count = 0;
         _used = 0;
         Processed.Reset();

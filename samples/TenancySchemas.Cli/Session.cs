@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prometheus;
-using TenancySchemas.Auditing;
 using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Tiers;
@@ -59,8 +58,8 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
                 o.Audit.Enabled = output is not null;
                 if (isolation is not null)
                 {
-                    o.IsolationLevel = SchemaCatalog.TryParseName<IsolationLevel>(isolation)
-                        ?? throw new UsageException($"--isolation '{isolation}' is not a level; accepted: strict, moderate, basic.");
+                    o.IsolationLevel = SchemaCatalog.ParseIsolation(isolation)
+                        ?? throw new UsageException($"--isolation '{isolation}' is not an isolation level; accepted: {SchemaCatalog.IsolationList}.");
                 }
             });
 
@@ -135,8 +134,8 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
         var surprises = new List<string>();
         foreach (var file in files)
         {
-            var name = Catalog.InferFromFileName(file);
-            if (name is null || !Catalog.TryGet(name, out var validate))
+            var validate = Catalog.InferFromFileName(file);
+            if (validate is null)
             {
                 surprises.Add($"{Path.GetFileName(file)}: no schema");
                 continue;
@@ -166,9 +165,10 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
     public int Validate(ValidateRequest request)
     {
         var tier = ParseTier(request.Tier);
-        if (request.Schema is not null && !Catalog.TryGet(request.Schema, out _))
+        SchemaEntry? fixedSchema = null;
+        if (request.Schema is not null && !Catalog.TryGet(request.Schema, out fixedSchema))
         {
-            throw new UsageException($"unknown schema '{request.Schema}'; known: {Catalog.NameList}.");
+            throw new UsageException($"unknown schema '{request.Schema}'; known: {SchemaCatalog.NameList}.");
         }
 
         if (request.Tenant is not null)
@@ -176,21 +176,28 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
             _provider!.GetRequiredService<ITenantContextAccessor>().Current = new TenantContext(request.Tenant, tier);
         }
 
+        var json = _provider!.GetRequiredService<IOptions<TenancySchemaOptions>>().Value.Json;
+        var reader = new DocumentReader(Catalog, fixedSchema, tier, json.MaxDocumentBytes, json.MaxDepth);
         var files = request.Files.Length == 0 ? ["-"] : request.Files;
         using var writer = new ResultWriter(streams.Output, request.Format, streams.OutputIsTerminal);
         var inputErrors = 0;
         foreach (var file in files)
         {
-            inputErrors += request.Ndjson ? ValidateLines(file, request, tier, writer) : ValidateDocumentFile(file, request, tier, writer);
+            inputErrors += request.Ndjson ? ValidateLines(file, request, reader, writer) : ValidateDocument(file, reader, writer);
         }
 
-        writer.Summary(streams.Error);
+        // After read errors alone, a summary of nothing would only bury them.
+        if (inputErrors == 0 || writer.Valid + writer.Invalid > 0)
+        {
+            writer.Summary(streams.Error);
+        }
+
         return inputErrors > 0 ? ExitCodes.Usage : writer.Invalid > 0 ? ExitCodes.Invalid : ExitCodes.Valid;
     }
 
     public int PrintSchema(string name, string? tierName)
     {
-        var type = Catalog.TypeOf(name) ?? throw new UsageException($"unknown schema '{name}'; known: {Catalog.NameList}.");
+        var type = Catalog.TypeOf(name) ?? throw new UsageException($"unknown schema '{name}'; known: {SchemaCatalog.NameList}.");
         var tier = ParseTier(tierName);
         var schema = _provider!.GetRequiredService<TenancyJsonSchemaExporter>().GetSchema(type, tier);
         using var writer = new Utf8JsonWriter(streams.Output, new JsonWriterOptions { Indented = true });
@@ -201,75 +208,139 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
         return ExitCodes.Valid;
     }
 
-    private int ValidateDocumentFile(string file, ValidateRequest request, TenantType? tier, ResultWriter writer)
+    /// <summary>
+    /// One document from a file or standard input. Nothing of it is read past the size limit: a file's length is
+    /// checked first, standard input is read to one byte over the limit at most. A document over the limit is read only
+    /// as far as needed to find a leading <c>"$schema"</c> member (when <c>--schema</c> does not name the schema), and
+    /// refused by the library.
+    /// </summary>
+    /// <returns>1 when the document could not be validated (reported on standard error), else 0.</returns>
+    private int ValidateDocument(string file, DocumentReader reader, ResultWriter writer)
     {
-        byte[] bytes;
+        var label = file == "-" ? "stdin" : file;
+        var source = file == "-" ? DocumentSource.Unnamed : new DocumentSource(Catalog.InferFromFileName(file), SchemaCatalog.TierFromName(file));
+        var input = file == "-" ? streams.Input : OpenFile(file);
+        if (input is null)
+        {
+            return 1;
+        }
+
+        DocumentRead read;
         try
         {
-            bytes = file == "-" ? ReadAll(streams.Input) : File.ReadAllBytes(file);
+            using (file == "-" ? null : input)
+            {
+                read = Read(input, file != "-", reader, source);
+            }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (IOException exception)
         {
             streams.Error.WriteLine($"error: cannot read '{file}': {exception.Message}");
             return 1;
         }
 
-        var hint = request.Schema is null ? Catalog.FindHint(bytes) : new SchemaHint(null, null, bytes);
-        var name = request.Schema ?? hint.Name ?? (file == "-" ? null : Catalog.InferFromFileName(file));
-        if (name is null || !Catalog.TryGet(name, out var validate))
+        if (read.Entry is null)
         {
-            streams.Error.WriteLine($"error: cannot tell the schema of '{file}'; pass --schema ({Catalog.NameList}) or add a \"$schema\" member.");
+            streams.Error.WriteLine($"error: {label}: {read.Error}");
             return 1;
         }
 
-        var documentTier = tier ?? hint.Tier ?? (file == "-" ? null : SchemaCatalog.TierFromName(file));
-        writer.Document(file == "-" ? "stdin" : file, null, validate.Validate(hint.Document.Span, Context(documentTier)));
+        writer.Document(label, null, read.Entry.Finish(read.Read!, read.Context));
         return 0;
     }
 
-    /// <summary>One document per line: read in 64 KiB blocks, never more than the current line held.</summary>
-    private int ValidateLines(string file, ValidateRequest request, TenantType? tier, ResultWriter writer)
+    private static DocumentRead Read(Stream input, bool isFile, DocumentReader reader, DocumentSource source)
     {
-        Stream input;
+        var limit = reader.MaxDocumentBytes;
+        var length = isFile && input.CanSeek ? input.Length : (long?)null;
+        if (length > limit && reader.HasFixedSchema)
+        {
+            return reader.ReadTooLarge(ReadOnlyMemory<byte>.Empty, input, source);
+        }
+
+        var bytes = ReadAtMost(input, limit + 1, length);
+        if (bytes.Length <= limit)
+        {
+            return reader.Read(bytes, source);
+        }
+
+        // A file can say how long it is: from its start again, the library names its size.
+        var whole = length is not null ? input : null;
+        whole?.Seek(0, SeekOrigin.Begin);
+        return reader.ReadTooLarge(bytes, whole, source);
+    }
+
+    /// <summary>Opens a file to read, or says on standard error why it cannot be (a directory, missing, not allowed).</summary>
+    private FileStream? OpenFile(string file)
+    {
+        if (Directory.Exists(file))
+        {
+            streams.Error.WriteLine($"error: cannot read '{file}': it is a directory; pass the documents in it (such as '{Path.Combine(file, "*.json")}').");
+            return null;
+        }
+
         try
         {
-            input = file == "-" ? streams.Input : File.OpenRead(file);
+            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            streams.Error.WriteLine($"error: cannot read '{file}': {exception.Message}");
+            var reason = exception switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                _ => exception.Message,
+            };
+            streams.Error.WriteLine($"error: cannot read '{file}': {reason}.");
+            return null;
+        }
+    }
+
+    /// <summary>Reads a stream to its end or to <paramref name="most"/> bytes, whichever comes first.</summary>
+    private static byte[] ReadAtMost(Stream input, int most, long? length)
+    {
+        var buffer = new byte[(int)Math.Min(most, length is { } known ? known + 1 : 1 << 16)];
+        var used = 0;
+        while (used < most)
+        {
+            if (used == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(most, 2L * buffer.Length));
+            }
+
+            var read = input.Read(buffer, used, buffer.Length - used);
+            if (read == 0)
+            {
+                break;
+            }
+
+            used += read;
+        }
+
+        return used == buffer.Length ? buffer : buffer[..used];
+    }
+
+    /// <summary>
+    /// One document per line, each held only up to the size limit: a longer line is refused as too large (from its
+    /// beginning, for the schema) and the input is read past it to the next line.
+    /// </summary>
+    /// <returns>The number of lines that could not be validated (reported on standard error).</returns>
+    private int ValidateLines(string file, ValidateRequest request, DocumentReader reader, ResultWriter writer)
+    {
+        var input = file == "-" ? streams.Input : OpenFile(file);
+        if (input is null)
+        {
             return 1;
         }
 
         var name = file == "-" ? "stdin" : file;
-        SchemaEntry? fixedSchema = null;
-        if (request.Schema is not null)
-        {
-            Catalog.TryGet(request.Schema, out fixedSchema);
-        }
-
-        var fileSchema = request.Schema ?? (file == "-" ? null : Catalog.InferFromFileName(file));
-        var fixedContext = Context(tier);
+        var source = file == "-" ? DocumentSource.Unnamed : new DocumentSource(Catalog.InferFromFileName(file), SchemaCatalog.TierFromName(file));
         var progress = streams.ErrorIsTerminal ? Stopwatch.StartNew() : null;
         var started = Stopwatch.GetTimestamp();
         long line = 0;
         var inputErrors = 0;
 
-        (SchemaEntry, object, TenancyValidationContext?)? Read(ReadOnlyMemory<byte> document)
-        {
-            if (fixedSchema is not null)
-            {
-                return (fixedSchema, fixedSchema.Read(document.Span), fixedContext);
-            }
-
-            var hint = Catalog.FindHint(document);
-            var schemaName = hint.Name ?? fileSchema;
-            return schemaName is not null && Catalog.TryGet(schemaName, out var entry)
-                ? (entry, entry.Read(hint.Document.Span), Context(tier ?? hint.Tier))
-                : null;
-        }
-
-        // Lines travel in batches, in constant memory whatever the input's length: this thread splits the input into
+        // Lines travel in batches, in bounded memory whatever the input's length: this thread splits the input into
         // batches, one worker per core takes whole batches and reads, validates and formats their lines, and this
         // thread writes finished batches in input order. Workers are not forked and joined per batch (waking a
         // worker for every batch and waiting for the slower of two cost more than a tenth of the run), and the
@@ -286,7 +357,7 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
                 {
                     foreach (var batch in work.GetConsumingEnumerable())
                     {
-                        batch.Process(name, Read);
+                        batch.Process(name, document => reader.Read(document, source));
                     }
                 },
                 CancellationToken.None,
@@ -297,8 +368,7 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
         void WriteOldest()
         {
             var oldest = pending.Dequeue();
-            inputErrors += oldest.CopyTo(writer, number => streams.Error.WriteLine(
-                $"error: {name}:{number}: cannot tell the schema; pass --schema ({Catalog.NameList}) or add a \"$schema\" member."));
+            inputErrors += oldest.CopyTo(writer, (number, error) => streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {name}:{number}: {error}")));
             free.Push(oldest);
             if (progress is not null && progress.ElapsedMilliseconds >= 500)
             {
@@ -325,10 +395,10 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
             using (file == "-" ? null : input)
             {
                 LineBatch? current = null;
-                foreach (var document in LineReader.Lines(input))
+                foreach (var document in LineReader.Lines(input, reader.MaxDocumentBytes))
                 {
-                    line++;
-                    if (document.IsEmpty)
+                    line = document.Number;
+                    if (document.Bytes.IsEmpty)
                     {
                         continue;
                     }
@@ -343,7 +413,16 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
                         current = free.Pop();
                     }
 
-                    current.Add(line, document.Span);
+                    if (document.TooLong)
+                    {
+                        // Refused here, while its beginning is still held: the reader drops it when it reads on.
+                        current.Add(line, reader.ReadTooLarge(document.Bytes, null, source));
+                    }
+                    else
+                    {
+                        current.Add(line, document.Bytes.Span);
+                    }
+
                     if (current.IsFull)
                     {
                         Submit(current);
@@ -383,19 +462,9 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
         return inputErrors;
     }
 
-    private static TenancyValidationContext? Context(TenantType? tier) => tier is null ? null : new TenancyValidationContext { Tier = tier };
-
     private static TenantType? ParseTier(string? text) =>
         text is null ? null
-        : SchemaCatalog.TryParseName<TenantType>(text)
-        ?? throw new UsageException($"--tier '{text}' is not a tier; accepted: trial, standard, professional, enterprise.");
-
-    private static byte[] ReadAll(Stream input)
-    {
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+        : SchemaCatalog.ParseTier(text) ?? throw new UsageException($"--tier '{text}' is not a tier; accepted: {SchemaCatalog.TierList}.");
 
     // Messages follow --locale, else DEFAULT_LOCALE: the terminal's own culture is deliberately not used. Setting the
     // supported culture up front also spares every validation a culture switch of its own.
@@ -404,7 +473,7 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
         var chosen = locale ?? _provider!.GetRequiredService<IOptions<TenancySchemaOptions>>().Value.DefaultLocale;
         CultureInfo.CurrentUICulture = TenancySchemaOptions.SupportedLocales.Contains(chosen)
             ? CultureInfo.GetCultureInfo(chosen)
-            : throw new UsageException($"--locale '{chosen}' is not supported; accepted: {string.Join(", ", TenancySchemaOptions.SupportedLocales)}.");
+            : throw new UsageException($"{(locale is null ? "DEFAULT_LOCALE" : "--locale")} '{chosen}' is not supported; accepted: {SchemaCatalog.LocaleList}.");
     }
 }
 
