@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using TenancySchemas.Isolation;
 using TenancySchemas.Json;
 using TenancySchemas.Schemas;
 using TenancySchemas.Tiers;
@@ -10,21 +10,30 @@ using TenancySchemas.Validation;
 namespace TenancySchemas.Cli;
 
 /// <summary>One schema of the catalog: reads and validates its documents, in one call or in two steps.</summary>
-internal abstract class SchemaEntry
+internal abstract class SchemaEntry(string name)
 {
+    public string Name { get; } = name;
+
     public abstract Type Type { get; }
 
     /// <summary>Reads a document; the result is for <see cref="Finish"/>.</summary>
     public abstract object Read(ReadOnlySpan<byte> utf8Json);
 
-    /// <summary>Validates what <see cref="Read"/> returned.</summary>
+    /// <summary>
+    /// Reads a document from a stream through the library, which holds at most the size limit of it: for documents
+    /// known to be over the limit, which it refuses as <c>tenancy.json.document_too_large</c> (naming the size when the
+    /// stream can tell it). The result is for <see cref="Finish"/>.
+    /// </summary>
+    public abstract object Read(Stream utf8Json);
+
+    /// <summary>Validates what <see cref="Read(ReadOnlySpan{byte})"/> returned.</summary>
     public abstract DocumentOutcome Finish(object read, TenancyValidationContext? context);
 
     public DocumentOutcome Validate(ReadOnlySpan<byte> utf8Json, TenancyValidationContext? context) => Finish(Read(utf8Json), context);
 }
 
 /// <summary>The catalog entry of one schema type.</summary>
-internal sealed class SchemaEntry<T>(TenancyJson json, IServiceProvider services) : SchemaEntry
+internal sealed class SchemaEntry<T>(string name, TenancyJson json, IServiceProvider services) : SchemaEntry(name)
     where T : class, ITenancyDocument
 {
     // Resolved on first use: a run validates one or two schemas, and building every validator costs start-up time.
@@ -34,6 +43,9 @@ internal sealed class SchemaEntry<T>(TenancyJson json, IServiceProvider services
 
     public override object Read(ReadOnlySpan<byte> utf8Json) => json.Read<T>(utf8Json);
 
+    // The streams given here (a file, or bytes already in memory) complete their reads synchronously.
+    public override object Read(Stream utf8Json) => json.ReadAsync<T>(utf8Json).GetAwaiter().GetResult();
+
     public override DocumentOutcome Finish(object read, TenancyValidationContext? context)
     {
         var result = json.Validate((TenancyReadResult<T>)read, _validator.Value, context);
@@ -41,7 +53,11 @@ internal sealed class SchemaEntry<T>(TenancyJson json, IServiceProvider services
     }
 }
 
-/// <summary>The schemas the CLI knows, by the name used on the command line, in file names and in <c>"$schema"</c> hints.</summary>
+/// <summary>
+/// The schemas the CLI knows, by the name used on the command line, in file names and in <c>"$schema"</c> hints, and
+/// the names of the values its options take. Every list comes from the library (the schema registry, the wire names
+/// of its enumerations, its supported locales), never from a hand-kept copy.
+/// </summary>
 internal sealed class SchemaCatalog
 {
     private const string UrnPrefix = "urn:tenancy-schemas:";
@@ -54,25 +70,39 @@ internal sealed class SchemaCatalog
         _schemas = SchemaRegistry.All.ToDictionary(schema => schema.Name, schema => schema.Accept(new EntryFactory(json, services)), StringComparer.Ordinal);
     }
 
-    private sealed class EntryFactory(TenancyJson json, IServiceProvider services) : ISchemaVisitor<SchemaEntry>
-    {
-        public SchemaEntry Visit<T>(SchemaDescriptor<T> schema)
-            where T : class, ITenancyDocument => new SchemaEntry<T>(json, services);
-    }
+    /// <summary>Gets the schema names, in the registry's order, for messages and help: <c>tenant-config, alert, …</c>.</summary>
+    public static string NameList { get; } = string.Join(", ", SchemaRegistry.All.Select(schema => schema.Name));
 
-    public IEnumerable<string> Names => _schemas.Keys;
+    /// <summary>Gets the tiers by their wire names (<c>trial</c>, …), in the enumeration's order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, TenantType>> Tiers { get; } = WireNames<TenantType>();
 
-    public string NameList => string.Join(", ", _schemas.Keys);
+    /// <summary>Gets the isolation levels by their wire names (<c>strict</c>, …).</summary>
+    public static IReadOnlyList<KeyValuePair<string, IsolationLevel>> IsolationLevels { get; } = WireNames<IsolationLevel>();
+
+    public static string TierList { get; } = string.Join(", ", Tiers.Select(tier => tier.Key));
+
+    public static string IsolationList { get; } = string.Join(", ", IsolationLevels.Select(level => level.Key));
+
+    public static string LocaleList { get; } = string.Join(", ", TenancySchemaOptions.SupportedLocales);
+
+    public static bool IsSchemaName(string name) => SchemaRegistry.Find(name) is not null;
+
+    /// <summary>A tier by its wire name, case-insensitive.</summary>
+    public static TenantType? ParseTier(string text) => Find(Tiers, text);
+
+    /// <summary>An isolation level by its wire name, case-insensitive.</summary>
+    public static IsolationLevel? ParseIsolation(string text) => Find(IsolationLevels, text);
 
     public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SchemaEntry? entry) => _schemas.TryGetValue(name, out entry);
 
     public Type? TypeOf(string name) => _schemas.TryGetValue(name, out var entry) ? entry.Type : null;
 
     /// <summary>Infers the schema from a file name such as <c>tenant-config.trial.valid.json</c>: the longest known prefix.</summary>
-    public string? InferFromFileName(string path)
+    public SchemaEntry? InferFromFileName(string path)
     {
         var file = Path.GetFileName(path);
-        return _schemas.Keys.Where(name => file.StartsWith(name + ".", StringComparison.Ordinal)).OrderByDescending(n => n.Length).FirstOrDefault();
+        var name = _schemas.Keys.Where(name => file.StartsWith(name + ".", StringComparison.Ordinal)).OrderByDescending(n => n.Length).FirstOrDefault();
+        return name is null ? null : _schemas[name];
     }
 
     /// <summary>The tier a file name announces (<c>alert.trial.valid.json</c>), if any.</summary>
@@ -80,7 +110,7 @@ internal sealed class SchemaCatalog
     {
         foreach (var part in Path.GetFileName(path).Split('.'))
         {
-            if (TryParseName<TenantType>(part) is { } tier)
+            if (ParseTier(part) is { } tier)
             {
                 return tier;
             }
@@ -89,39 +119,13 @@ internal sealed class SchemaCatalog
         return null;
     }
 
-    /// <summary>An enumeration value by its name, case-insensitive (<c>trial</c>, <c>Strict</c>); numbers are not names.</summary>
-    public static TEnum? TryParseName<TEnum>(string text)
-        where TEnum : struct, Enum =>
-        !int.TryParse(text, out _) && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) ? value : null;
-
     /// <summary>
-    /// Reads a root <c>"$schema"</c> member (<c>"alert"</c>, <c>"urn:tenancy-schemas:alert:trial"</c> as exported,
-    /// or a URL ending in <c>alert.schema.json</c>) and returns the document without it, since the schemas themselves
-    /// reject unknown root members. Documents without a hint are returned unchanged, without copying.
+    /// Reads the value of a <c>"$schema"</c> member: a schema name (<c>"alert"</c>), the <c>$id</c> of an exported JSON
+    /// Schema (<c>"urn:tenancy-schemas:alert:trial"</c>), or a URL whose last segment names the schema and optionally
+    /// the tier (<c>…/alert.schema.json</c>, <c>…/alert.trial.schema.json</c>).
     /// </summary>
-    public SchemaHint FindHint(ReadOnlyMemory<byte> utf8Json)
-    {
-        if (!HasRootSchemaMember(utf8Json.Span, out var value))
-        {
-            return new SchemaHint(null, null, utf8Json);
-        }
-
-        var (name, tier) = ParseHint(value);
-        JsonObject document;
-        try
-        {
-            document = JsonNode.Parse(utf8Json.Span)!.AsObject();
-        }
-        catch (JsonException)
-        {
-            return new SchemaHint(name, tier, utf8Json);
-        }
-
-        document.Remove("$schema");
-        return new SchemaHint(name, tier, JsonSerializer.SerializeToUtf8Bytes(document));
-    }
-
-    private (string? Name, TenantType? Tier) ParseHint(string hint)
+    /// <returns>The schema and the tier it names, or why it names none (one line, for the document's error).</returns>
+    public (SchemaEntry? Entry, TenantType? Tier, string? Error) ParseHint(string hint)
     {
         string[] parts;
         if (hint.StartsWith(UrnPrefix, StringComparison.OrdinalIgnoreCase))
@@ -142,50 +146,45 @@ internal sealed class SchemaCatalog
             parts = last.Split('.', ':');
         }
 
-        var name = parts.Length > 0 && _schemas.ContainsKey(parts[0]) ? parts[0] : null;
-        var tier = parts.Length > 1 ? TryParseName<TenantType>(parts[1]) : null;
-        return (name, tier);
+        if (!_schemas.TryGetValue(parts[0], out var entry))
+        {
+            return (null, null, $"\"$schema\" {SchemaHint.Quote(hint)} names no known schema; known: {NameList}.");
+        }
+
+        if (parts.Length == 1)
+        {
+            return (entry, null, null);
+        }
+
+        return parts.Length == 2 && ParseTier(parts[1]) is { } tier
+            ? (entry, tier, null)
+            : (null, null, $"\"$schema\" {SchemaHint.Quote(hint)} names no known tier after '{entry.Name}'; tiers: {TierList}.");
     }
 
-    // Only a top-level "$schema" string counts; the reader stops at the first malformed token (the validator reports it).
-    private static bool HasRootSchemaMember(ReadOnlySpan<byte> utf8Json, out string value)
+    // The names the serializer writes (JsonStringEnumMemberName), so that every list here is the contract's.
+    private static KeyValuePair<string, TEnum>[] WireNames<TEnum>()
+        where TEnum : struct, Enum =>
+        [.. Enum.GetValues<TEnum>().Select(value => KeyValuePair.Create(JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(value, TenancyJson.DefaultSerializerOptions))!, value))];
+
+    private static TEnum? Find<TEnum>(IReadOnlyList<KeyValuePair<string, TEnum>> names, string text)
+        where TEnum : struct
     {
-        value = string.Empty;
-        if (utf8Json.IndexOf("\"$schema\""u8) < 0)
+        foreach (var (name, value) in names)
         {
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
             {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isHint = reader.ValueTextEquals("$schema"u8);
-                reader.Read();
-                if (isHint && reader.TokenType == JsonTokenType.String)
-                {
-                    value = reader.GetString()!;
-                    return true;
-                }
-
-                reader.Skip();
+                return value;
             }
         }
-        catch (JsonException)
-        {
-        }
 
-        return false;
+        return null;
+    }
+
+    private sealed class EntryFactory(TenancyJson json, IServiceProvider services) : ISchemaVisitor<SchemaEntry>
+    {
+        public SchemaEntry Visit<T>(SchemaDescriptor<T> schema)
+            where T : class, ITenancyDocument => new SchemaEntry<T>(schema.Name, json, services);
     }
 }
-
-/// <summary>A schema named by a document's <c>"$schema"</c> member, and the document to validate.</summary>
-internal sealed record SchemaHint(string? Name, TenantType? Tier, ReadOnlyMemory<byte> Document);
 
 internal sealed record DocumentOutcome(bool IsValid, IReadOnlyList<FluentValidation.Results.ValidationFailure> Failures);
