@@ -9,7 +9,7 @@ namespace TenancySchemas.Common;
 /// <remarks>
 /// The default runs whenever a record is created, also when a reader then overwrites it with the document's own id.
 /// <see cref="Guid.NewGuid"/> asks the operating system for 16 random bytes on every call (a system call on Linux,
-/// about 0.65 µs — more than the rest of the record's construction). The bytes here come from the same
+/// costlier than the rest of the record's construction). The bytes here come from the same
 /// cryptographically secure generator, fetched 512 bytes at a time per thread; each byte is used once.
 /// </remarks>
 internal static class RandomIds
