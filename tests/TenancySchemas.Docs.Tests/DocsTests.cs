@@ -1,0 +1,59 @@
+using TenancySchemas.Docs.Tests.Links;
+using TenancySchemas.Docs.Tests.Snippets;
+
+namespace TenancySchemas.Docs.Tests;
+
+/// <summary>
+/// The repository's docs as users read them (README.md, docs/**, src/*/README.md): every C# block compiles, the
+/// quick start prints what the README says, every relative link and anchor resolves, and the README stays short.
+/// </summary>
+public sealed class DocsTests
+{
+    private const int ReadmeLimit = 12 * 1024;
+
+    /// <summary>Gets one case per C# block, named by file and opening-fence line (e.g. <c>README.md:116</c>).</summary>
+    public static TheoryData<string> CSharpBlocks() =>
+        new(DocsRepository.Files.SelectMany(file => file.Value.CSharpBlocks.Select(block => $"{file.Key}:{block.FenceLine}")));
+
+    [Theory]
+    [MemberData(nameof(CSharpBlocks))]
+    public void Each_csharp_block_compiles_and_a_run_block_prints_its_text_block(string block)
+    {
+        var (file, markdown, fenced) = DocsRepository.Block(block);
+
+        SnippetCheck.Problems(file, markdown, fenced).Should().BeEmpty(
+            fenced.Run
+                ? "the block at {0} is marked <!-- snippet: run -->: it must compile and print the ```text block after it"
+                : "the C# block at {0} must compile on its own (C# 14, nullable, the Web SDK's implicit usings; hidden context goes in a <!-- snippet-prelude … --> comment just above it)",
+            block);
+    }
+
+    [Fact]
+    public void Snippet_annotations_each_annotate_a_csharp_block()
+    {
+        var problems = DocsRepository.Files.SelectMany(file => file.Value.Problems.Select(p => $"{file.Key}:{p.Line}: {p.Message}"));
+
+        problems.Should().BeEmpty("a misspelt or misplaced annotation would silently leave a block unchecked");
+    }
+
+    [Fact]
+    public void The_readme_quick_start_is_run()
+    {
+        DocsRepository.Files["README.md"].CSharpBlocks.Should().Contain(b => b.Run,
+            "the README's quick start must be marked <!-- snippet: run --> and followed by a ```text block with its output, so that what it prints is checked");
+    }
+
+    [Fact]
+    public void Every_relative_link_and_anchor_resolves()
+    {
+        LinkChecker.BrokenLinks(DocsRepository.Root, DocsRepository.Files.Keys).Should().BeEmpty(
+            "links of README.md, docs/ and the package READMEs must name files of the repository and headings (or <a id>) of Markdown files");
+    }
+
+    [Fact]
+    public void The_readme_is_at_most_12_KiB()
+    {
+        new FileInfo(Path.Combine(DocsRepository.Root, "README.md")).Length.Should().BeLessThanOrEqualTo(ReadmeLimit,
+            "README.md is the landing page on GitHub and NuGet (the package ships it): it says what the library is, how to install and start, and links into docs/ for the details");
+    }
+}
