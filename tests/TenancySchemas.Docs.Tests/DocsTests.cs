@@ -21,7 +21,8 @@ public sealed class DocsTests
     {
         var (file, markdown, fenced) = DocsRepository.Block(block);
 
-        SnippetCheck.Problems(file, markdown, fenced).Should().BeEmpty(
+        // One string, so that the failure shows every problem, one a line.
+        string.Join('\n', SnippetCheck.Problems(file, markdown, fenced)).Should().BeEmpty(
             fenced.Run
                 ? "the block at {0} is marked <!-- snippet: run -->: it must compile and print the ```text block after it"
                 : "the C# block at {0} must compile on its own (C# 14, nullable, the Web SDK's implicit usings; hidden context goes in a <!-- snippet-prelude … --> comment just above it)",
@@ -33,7 +34,7 @@ public sealed class DocsTests
     {
         var problems = DocsRepository.Files.SelectMany(file => file.Value.Problems.Select(p => $"{file.Key}:{p.Line}: {p.Message}"));
 
-        problems.Should().BeEmpty("a misspelt or misplaced annotation would silently leave a block unchecked");
+        string.Join('\n', problems).Should().BeEmpty("a misspelt or misplaced annotation would silently leave a block unchecked");
     }
 
     [Fact]
@@ -46,7 +47,8 @@ public sealed class DocsTests
     [Fact]
     public void Every_relative_link_and_anchor_resolves()
     {
-        LinkChecker.BrokenLinks(DocsRepository.Root, DocsRepository.Files.Keys).Should().BeEmpty(
+        DocsRepository.Files.Values.Sum(f => f.Links.Count).Should().BePositive("the docs link to each other; finding no link at all would mean the parser broke");
+        string.Join('\n', LinkChecker.BrokenLinks(DocsRepository.Root, DocsRepository.Files.Keys)).Should().BeEmpty(
             "links of README.md, docs/ and the package READMEs must name files of the repository and headings (or <a id>) of Markdown files");
     }
 

@@ -79,7 +79,8 @@ internal static class SnippetCompiler
         List<string> Describe(DiagnosticSeverity severity) => [.. result.Diagnostics
             .Where(d => d.Severity == severity)
             .OrderBy(d => d.Location.SourceSpan.Start)
-            .Select(d => Description(d, snippet))];
+            .Select(d => Description(d, snippet))
+            .Distinct()];
     }
 
     // The prelude goes around the block so that both stay valid C#: its usings with the block's usings, its statements
