@@ -7,6 +7,28 @@ namespace TenancySchemas.Docs.Tests;
 /// The repository's docs as users read them (README.md, docs/**, src/*/README.md): every C# block compiles, the
 /// quick start prints what the README says, every relative link and anchor resolves, and the README stays short.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Each <c>```csharp</c> (or <c>```cs</c>) block is compiled on its own, as in a new Web SDK project that references
+/// TenancySchemas and TenancySchemas.AspNetCore: C# 14, nullable enabled, the Web SDK's implicit usings. A fragment
+/// that needs context gets it from an HTML comment directly above it (blank lines between are fine), which GitHub and
+/// NuGet do not show; its usings, statements and types are placed around the block so that both stay valid C#:
+/// </para>
+/// <code>
+/// &lt;!-- snippet-prelude
+/// using TenancySchemas;
+/// var services = new ServiceCollection();
+/// --&gt;
+/// ```csharp
+/// services.AddTenancySchemas();
+/// ```
+/// </code>
+/// <para>
+/// A block marked <c>&lt;!-- snippet: run --&gt;</c> (it may also have a prelude) is compiled, run in this process,
+/// and what it writes to <c>Console</c> must equal the next <c>```text</c> block of the file, exactly (but for the
+/// final line break). It runs with the culture en-US unless it sets one, and must end by itself.
+/// </para>
+/// </remarks>
 public sealed class DocsTests
 {
     private const int ReadmeLimit = 12 * 1024;

@@ -53,9 +53,10 @@ internal static class SnippetRunner
                 {
                     returned = entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
                 }
-                catch (TargetInvocationException e)
+                catch (Exception e)
                 {
-                    exception = e.InnerException ?? e;
+                    // Whatever escapes the snippet is its failure to report, not a crash of the test process.
+                    exception = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
                 }
             });
             thread.Start();

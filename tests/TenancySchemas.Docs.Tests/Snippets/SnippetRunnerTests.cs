@@ -84,6 +84,17 @@ public sealed class SnippetRunnerTests
     }
 
     [Fact]
+    public void A_run_block_may_have_a_prelude()
+    {
+        var markdown = MarkdownFile.Parse("<!-- snippet: run -->\n<!-- snippet-prelude\nvar name = \"hidden\";\n-->\n```csharp\nConsole.WriteLine($\"Hello, {name}\");\n```\n\n```text\nHello, hidden\n```\n");
+        var block = markdown.CSharpBlocks.Single();
+
+        block.Run.Should().BeTrue();
+        SnippetCheck.Problems("inline.md", markdown, block).Should().BeEmpty();
+        SnippetCheck.Problems("inline.md", markdown, block with { Prelude = null }).Should().ContainSingle().Which.Should().StartWith("CS0103 at block line 1 (inline.md:6)");
+    }
+
+    [Fact]
     public void Each_run_has_its_own_capture()
     {
         var snippet = new Snippet("inline.md", 1, ["Console.Write(\"once\");"], null);
