@@ -26,7 +26,7 @@ public sealed partial class WebApiTests : IClassFixture<WebApplicationFactory<Pr
 
     // The sample runs strict isolation, which accepts only https endpoints with public names (the CLI's samples scrape
     // http://api:9090, a single-label name strict refuses).
-    private static string ForStrict(string json) => SingleLabelHost().Replace(json, "\"http://$1.northwind.example.com:").Replace("\"http://", "\"https://", StringComparison.Ordinal);
+    internal static string ForStrict(string json) => SingleLabelHost().Replace(json, "\"http://$1.northwind.example.com:").Replace("\"http://", "\"https://", StringComparison.Ordinal);
 
     private static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> Post(HttpClient client, string path, string json, string? tenant, string? language = null)
     {

@@ -1,7 +1,5 @@
-using System.Collections;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using TenancySchemas.Json;
@@ -27,9 +25,8 @@ public sealed class SensitiveMarkerScanTests
     public async Task No_sensitive_value_reaches_any_failure_field_log_metric_or_text(string schema)
     {
         using var host = new ObservedHost();
-        var counter = 0;
         var file = BundledDocuments.All.First(d => d.Schema == schema && d.File.EndsWith(".valid.json", StringComparison.Ordinal)).File;
-        var planted = SchemaRegistry.Find(schema)!.Accept(new Planter(host, BundledDocuments.Text(file), () => $"mk{counter++:D3}q"));
+        var planted = SchemaRegistry.Find(schema)!.Accept(new Planter(host, BundledDocuments.Text(file), new SensitiveMarkers()));
 
         planted.Markers.Should().NotBeEmpty($"{schema} has sensitive members or maps to plant markers in");
         var texts = new List<string>(planted.Texts)
@@ -54,17 +51,23 @@ public sealed class SensitiveMarkerScanTests
         }
     }
 
+    [Fact]
+    public void The_shared_planter_finds_the_sensitive_members_by_the_attributes_name_as_the_library_marks_them()
+    {
+        var properties = typeof(SchemaRegistry).Assembly.GetTypes().SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)).ToList();
+
+        properties.Where(SensitiveMarkers.IsSensitive).Should().NotBeEmpty().And.BeEquivalentTo(properties.Where(p => p.IsDefined(typeof(SensitiveAttribute), inherit: true)));
+    }
+
     private sealed record Planted(List<string> Markers, List<ValidationFailure> Failures, List<string> Texts);
 
-    private sealed class Planter(ObservedHost host, string json, Func<string> next) : ISchemaVisitor<Planted>
+    private sealed class Planter(ObservedHost host, string json, SensitiveMarkers markers) : ISchemaVisitor<Planted>
     {
-        private readonly List<string> _markers = [];
-
         public Planted Visit<T>(SchemaDescriptor<T> schema)
             where T : class, ITenancyDocument
         {
             var document = host.Json.Read<T>(json).Value!;
-            Plant(document, depth: 0);
+            markers.Plant(document);
             var failures = new List<ValidationFailure>();
             var texts = new List<string> { document.ToString()! };
 
@@ -92,77 +95,7 @@ public sealed class SensitiveMarkerScanTests
                 texts.Add(exception.ToString());
             }
 
-            return new Planted(_markers, failures, texts);
-        }
-
-        // Every sensitive member gets a marker that breaks its format (an address without a domain, a URL that is
-        // not one), every string or JSON map a secret-looking entry, at any depth.
-        private void Plant(object record, int depth)
-        {
-            if (depth > 6)
-            {
-                return;
-            }
-
-            foreach (var property in record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.SetMethod is null || property.GetIndexParameters().Length > 0)
-                {
-                    continue;
-                }
-
-                var value = property.GetValue(record);
-                var sensitive = property.IsDefined(typeof(SensitiveAttribute), inherit: true);
-                switch (value)
-                {
-                    case string when sensitive:
-                        property.SetValue(record, Marker() + "@");
-                        break;
-                    case IReadOnlyList<string> when sensitive:
-                        // A webhook URL's scheme and host are shown by design (spec §1.10): the marker is in its path.
-                        property.SetValue(record, new List<string> { Marker() + "@", "https://hooks.example.com/" + Marker() });
-                        break;
-                    case IReadOnlyDictionary<string, string> map:
-                        var withSecret = map.ToDictionary(kv => kv.Key, kv => sensitive ? Marker() + "@" : kv.Value);
-                        withSecret["api_token"] = Marker();
-                        if (sensitive)
-                        {
-                            withSecret["email"] = Marker() + "@";
-                        }
-
-                        property.SetValue(record, withSecret);
-                        break;
-                    case IReadOnlyDictionary<string, JsonElement> json:
-                        var withJsonSecret = json.ToDictionary(kv => kv.Key, kv => kv.Value);
-                        withJsonSecret["password"] = JsonSerializer.SerializeToElement(Marker());
-                        withJsonSecret["nested"] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["client_secret"] = Marker() });
-                        property.SetValue(record, withJsonSecret);
-                        break;
-                    case IEnumerable items and not string:
-                        foreach (var item in items)
-                        {
-                            if (item is not null && item.GetType().Namespace?.StartsWith("TenancySchemas.", StringComparison.Ordinal) == true && item.GetType().IsClass)
-                            {
-                                Plant(item, depth + 1);
-                            }
-                        }
-
-                        break;
-                    case { } nested when nested.GetType().IsClass && nested.GetType().Namespace?.StartsWith("TenancySchemas.", StringComparison.Ordinal) == true && !nested.GetType().Namespace!.EndsWith(".Common", StringComparison.Ordinal):
-                        Plant(nested, depth + 1);
-                        break;
-                    case null when sensitive && property.PropertyType == typeof(string):
-                        property.SetValue(record, Marker() + "@");
-                        break;
-                }
-            }
-        }
-
-        private string Marker()
-        {
-            var marker = next();
-            _markers.Add(marker);
-            return marker;
+            return new Planted(markers.Markers, failures, texts);
         }
     }
 }
