@@ -106,7 +106,7 @@ internal static class DocumentPrecheck
     // Every item of the list passes every check whose condition holds.
     private static Func<ValidationContext<T>, bool>? EachItemPasses<T, TElement>(ICollectionRule<T, TElement> rule, IValidatorSelector selector)
     {
-        if (rule.Filter is not null || rule.AsyncFilter is not null || rule.Expression?.Compile() is not Func<T, IEnumerable<TElement>> items ||
+        if ((rule.Filter is not null && !FailureGate.IsGate(rule.Filter)) || rule.AsyncFilter is not null || rule.Expression?.Compile() is not Func<T, IEnumerable<TElement>> items ||
             ValueChecks(rule, selector) is not { } checks)
         {
             return null;

@@ -51,6 +51,15 @@ internal static class RuleCatalog
     // A child validator set with an instance (SetValidator(new X()), ChildRules) is returned whatever the context.
     private static (Type Type, IEnumerable<IValidationRule> Rules)? ChildOf(IPropertyValidator adaptor, IChildValidatorAdaptor child)
     {
+        var validated = child.ValidatorType.GetInterfaces()
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))?.GetGenericArguments()[0];
+        return ChildValidator(adaptor) is IEnumerable<IValidationRule> rules && validated is not null ? (validated, rules) : null;
+    }
+
+    /// <summary>The validator a child validator adaptor holds, when it was set with an instance; otherwise <see langword="null"/>.</summary>
+    /// <param name="adaptor">The adaptor (a rule component's validator).</param>
+    public static IValidator? ChildValidator(IPropertyValidator adaptor)
+    {
         var getValidator = adaptor.GetType().GetMethod("GetValidator", BindingFlags.Public | BindingFlags.Instance);
         var parameters = getValidator?.GetParameters();
         if (getValidator is null || parameters is not { Length: 2 })
@@ -61,10 +70,7 @@ internal static class RuleCatalog
         // GetValidator needs a context; an instance-set child ignores it, so a context of no document is enough.
         var contextType = parameters[0].ParameterType;
         var context = contextType.GetConstructor([contextType.GetGenericArguments()[0]])?.Invoke([null]);
-        var validator = getValidator.Invoke(adaptor, [context, parameters[1].ParameterType.IsValueType ? Activator.CreateInstance(parameters[1].ParameterType) : null]);
-        var validated = child.ValidatorType.GetInterfaces()
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))?.GetGenericArguments()[0];
-        return validator is IEnumerable<IValidationRule> rules && validated is not null ? (validated, rules) : null;
+        return getValidator.Invoke(adaptor, [context, parameters[1].ParameterType.IsValueType ? Activator.CreateInstance(parameters[1].ParameterType) : null]) as IValidator;
     }
 }
 

@@ -148,18 +148,33 @@ internal sealed class FailureReport<T>(ValidationContext<T> context, bool collec
 }
 
 /// <summary>
-/// How many more failures a validation's reporting rules may build: a hostile document can make a rule report once per
-/// map entry or list item, and each failure costs a message and a path. Past the budget they are counted only, and the
-/// pipeline reports the count (<c>tenancy.json.too_many_errors</c>).
+/// How many more failures a validation may build: a hostile document can make a rule fail once per list item or map
+/// entry, and each failure costs FluentValidation a message, a path and a few objects. The budget is spent by our
+/// reporting rules (<see cref="FailureReport{T}"/>) and, through every rule's message builder, by FluentValidation's own
+/// checks (<see cref="FailureGate"/>). Past it, reporting rules only count their failures, and once one failure beyond
+/// it is known, the remaining items of every list are no longer checked: the document is invalid whatever they hold.
+/// The pipeline reports the failures past the budget as one <c>tenancy.json.too_many_errors</c>.
 /// </summary>
 internal sealed class ReportBudget(int remaining)
 {
     private const string Key = "tenancy.report_budget";
 
+    // The budget of the validation running in this flow, for the list-item filters, which see only the item.
+    private static readonly AsyncLocal<ReportBudget?> Running = new();
+
     private int _remaining = remaining;
 
     /// <summary>Gets the number of failures counted but not built.</summary>
     public int Dropped { get; private set; }
+
+    /// <summary>Gets a value indicating whether a failure beyond the budget has been found (built or counted).</summary>
+    public bool Exceeded { get; private set; }
+
+    /// <summary>Gets the number of list items left unchecked once the budget was exceeded.</summary>
+    public int SkippedItems { get; private set; }
+
+    /// <summary>Gets the budget of the validation running in this flow, if any.</summary>
+    public static ReportBudget? Current => Running.Value;
 
     /// <summary>Gives a validation context a budget.</summary>
     public static ReportBudget Start(IValidationContext context, int maxErrors)
@@ -169,10 +184,18 @@ internal sealed class ReportBudget(int remaining)
         return budget;
     }
 
+    /// <summary>Makes a budget the current one of this flow until the scope is disposed.</summary>
+    public static Scope Enter(ReportBudget budget)
+    {
+        var previous = Running.Value;
+        Running.Value = budget;
+        return new Scope(previous);
+    }
+
     /// <summary>Takes one failure from the context's budget: false when it is spent (the failure is counted, not built).</summary>
     public static bool Spend(IValidationContext context)
     {
-        if (!context.RootContextData.TryGetValue(Key, out var stored) || stored is not ReportBudget budget)
+        if (Of(context) is not { } budget)
         {
             return true;
         }
@@ -184,6 +207,50 @@ internal sealed class ReportBudget(int remaining)
         }
 
         budget.Dropped++;
+        budget.Exceeded = true;
         return false;
+    }
+
+    /// <summary>
+    /// Accounts for a failure FluentValidation is building: true while the budget lasts (the failure gets its message);
+    /// false past it (the failure is built without one, and the pipeline drops and counts it).
+    /// </summary>
+    public static bool SpendBuilt(IValidationContext context)
+    {
+        if (Of(context) is not { } budget)
+        {
+            return true;
+        }
+
+        if (budget._remaining > 0)
+        {
+            budget._remaining--;
+            return true;
+        }
+
+        budget.Exceeded = true;
+        return false;
+    }
+
+    /// <summary>Whether a list item is still to be checked: false once the budget is exceeded (the item is counted as skipped).</summary>
+    public bool CheckItem()
+    {
+        if (!Exceeded)
+        {
+            return true;
+        }
+
+        SkippedItems++;
+        return false;
+    }
+
+    private static ReportBudget? Of(IValidationContext context) =>
+        context.RootContextData.TryGetValue(Key, out var stored) ? stored as ReportBudget : null;
+
+    /// <summary>Restores the flow's previous budget.</summary>
+    public readonly struct Scope(ReportBudget? previous) : IDisposable
+    {
+        /// <summary>Restores the previous budget.</summary>
+        public void Dispose() => Running.Value = previous;
     }
 }

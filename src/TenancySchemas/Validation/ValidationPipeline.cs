@@ -52,6 +52,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         _rules = rules;
         _services = services;
         _hasTierRules = rules is IEnumerable<IValidationRule> declared && declared.Any(rule => rule.RuleSets?.Any(TierRuleSetNames.Contains) == true);
+        FailureGate.Install(rules);
     }
 
     public ValidationResult Validate(T instance)
@@ -115,7 +116,15 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         var early = TenantAndIsolation(document, call, selection);
         var context = ContextFor(document, call, callerContext, selection.Selector);
         var budget = Prechecked(context, selection.Selector) ? null : ReportBudget.Start(context, _services.Options.Json.MaxErrors);
-        var rules = budget is null ? null : _rules.Validate(context);
+        ValidationResult? rules = null;
+        if (budget is not null)
+        {
+            using (ReportBudget.Enter(budget))
+            {
+                rules = _rules.Validate(context);
+            }
+        }
+
         var result = Finish(rules, early, selection.RuleSets, budget);
         Observe(document, caller, selection, result, started);
         return result;
@@ -130,7 +139,15 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         var early = TenantAndIsolation(document, call, selection);
         var context = ContextFor(document, call, callerContext, selection.Selector);
         var budget = Prechecked(context, selection.Selector) ? null : ReportBudget.Start(context, _services.Options.Json.MaxErrors);
-        var rules = budget is null ? null : await _rules.ValidateAsync(context, cancellation).ConfigureAwait(false);
+        ValidationResult? rules = null;
+        if (budget is not null)
+        {
+            using (ReportBudget.Enter(budget))
+            {
+                rules = await _rules.ValidateAsync(context, cancellation).ConfigureAwait(false);
+            }
+        }
+
         var result = Finish(rules, early, selection.RuleSets, budget);
         Observe(document, caller, selection, result, started);
         return result;
@@ -321,8 +338,8 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
 
         if (failures.Count > 0)
         {
-            Security.FailureScrubber.Scrub(failures, _schema.DocumentType);
             FailureBound.Apply(failures, _services.Options.Json.MaxErrors, budget?.Dropped ?? 0);
+            Security.FailureScrubber.Scrub(failures, _schema.DocumentType);
         }
 
         return new TenancyValidationResult(failures) { RuleSetsExecuted = [.. ruleSets] };

@@ -37,15 +37,67 @@ public sealed class BoundedReportTests : IDisposable
     }
 
     [Fact]
-    public void Many_invalid_list_items_give_a_hundred_validation_failures_and_the_count_of_the_rest()
+    public void Many_invalid_list_items_give_the_first_hundred_failures_and_checking_stops_past_the_bound()
     {
         var alert = Samples.Alert() with { Recipients = [.. Enumerable.Range(0, 5_000).Select(i => $"broken{i}@")] };
 
         var errors = _host.Validate(alert).Errors;
 
         errors.Should().HaveCount(TenancyJsonOptions.DefaultMaxErrors + 1);
+        errors.Take(TenancyJsonOptions.DefaultMaxErrors).Select(e => e.PropertyName)
+            .Should().Equal(Enumerable.Range(0, TenancyJsonOptions.DefaultMaxErrors).Select(i => $"Recipients[{i}]"), "the first failures in order");
         errors[^1].ErrorCode.Should().Be(TenancyErrorCodes.JsonTooManyErrors);
-        errors[^1].ErrorMessage.Should().StartWith($"{5_000 + 1 - TenancyJsonOptions.DefaultMaxErrors} more problems", "5,000 bad addresses and the tier's recipient limit");
+        errors[^1].ErrorMessage.Should().Be("2 more problems were not reported",
+            "the 101st address and the tier's recipient limit were found; the addresses after the 101st are not checked once the document is known to have more problems than are reported");
+    }
+
+    [Fact]
+    public void The_failures_reported_past_the_bound_are_those_an_unbounded_validation_reports_first()
+    {
+        var alert = Samples.Alert() with { Recipients = [.. Enumerable.Range(0, 5_000).Select(i => i % 3 == 0 ? $"broken{i}@" : $"ok{i}@acme.example")] };
+        using var unbounded = new TestHost(o =>
+        {
+            o.DefaultTier = TenancySchemas.Tiers.TenantType.Enterprise;
+            o.Json.MaxErrors = 100_000;
+        });
+
+        var bounded = _host.Validate(alert).Errors;
+        var all = unbounded.Validate(alert).Errors;
+
+        all.Should().HaveCountGreaterThan(1_600).And.NotContain(e => e.ErrorCode == TenancyErrorCodes.JsonTooManyErrors);
+        bounded.Take(TenancyJsonOptions.DefaultMaxErrors).Select(e => (e.PropertyName, e.ErrorCode, e.ErrorMessage))
+            .Should().Equal(all.Take(TenancyJsonOptions.DefaultMaxErrors).Select(e => (e.PropertyName, e.ErrorCode, e.ErrorMessage)));
+    }
+
+    public static TheoryData<string> ListsOfEmptyItems() => ["webhook_urls", "recipients", "conditions"];
+
+    [Theory]
+    [MemberData(nameof(ListsOfEmptyItems))]
+    public void A_megabyte_list_of_items_that_each_fail_costs_a_bounded_amount_of_work(string member)
+    {
+        // 300,000 items that read fine and each fail FluentValidation's own checks (an empty text; a condition without
+        // a metric name): before the bound reached FluentValidation's checks, each built a failure, 1 GB in all.
+        var item = member == "conditions" ? "{\"metric_name\":\"\",\"operator\":\"gt\",\"threshold\":90}" : "\"\"";
+        var items = "[" + string.Join(",", Enumerable.Repeat(item, member == "conditions" ? 20_000 : 300_000)) + "]";
+        var document = member switch
+        {
+            "recipients" => Samples.AlertJson().Replace("\"recipients\":[\"ops@acme.example\"]", "\"recipients\":" + items, StringComparison.Ordinal),
+            "conditions" => Samples.AlertJson().Replace("\"conditions\":[{\"metric_name\":\"cpu\",\"operator\":\"gt\",\"threshold\":90}]", "\"conditions\":" + items, StringComparison.Ordinal),
+            _ => Samples.AlertJson("\"" + member + "\":" + items),
+        };
+        var utf8 = Encoding.UTF8.GetBytes(document);
+        utf8.Length.Should().BeLessThan(TenancyJsonOptions.DefaultMaxDocumentBytes);
+        var read = _host.Json.Read<AlertSchema>(utf8);
+        read.IsValid.Should().BeTrue("the items are well-formed JSON of the right kinds");
+        var validator = _host.Validator<AlertSchema>();
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var errors = validator.Validate(read.Value!).Errors;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        errors.Should().HaveCount(TenancyJsonOptions.DefaultMaxErrors + 1);
+        errors[^1].ErrorCode.Should().Be(TenancyErrorCodes.JsonTooManyErrors);
+        allocated.Should().BeLessThan(16 * 1024 * 1024, "past the bound the remaining items are not checked");
     }
 
     [Fact]
