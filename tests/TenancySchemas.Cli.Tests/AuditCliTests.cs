@@ -84,6 +84,33 @@ public sealed class AuditCliTests : IDisposable
         Run("audit", "verify", "--key-file", Path_("none.key"), log).Exit.Should().Be(2);
     }
 
+    [Fact]
+    public void Verify_prints_a_long_chain_made_up_under_the_genuine_key_id_once_and_the_modified_record_after_it()
+    {
+        // 250 records in one run, made up again under a new chain id with plain SHA-256 and the genuine key id; then a
+        // second run whose invalid record was made valid in place.
+        var (run, other, key) = (Path_("long.clef"), Path_("short.clef"), Key());
+        var documents = string.Concat(Enumerable.Repeat(ValidAlertLine + "\n", 250));
+        Run(new MemoryStream(Encoding.UTF8.GetBytes(documents)), "--audit-log", run, "--audit-key-file", key, "validate", "-", "--ndjson", "--schema", "alert", "--tier", "trial")
+            .Exit.Should().Be(0);
+        Run("validate", Sample("alert.trial.valid.json"), Sample("alert.trial.invalid.json"), "--audit-log", other, "--audit-key-file", key).Exit.Should().Be(1);
+        const string madeUpChain = "0123456789abcdef0123456789abcdef";
+        var madeUp = TenancySchemas.Tests.Auditing.Attacker.Recompute(
+            TenancySchemas.Tests.Auditing.Attacker.Edit(File.ReadAllLines(run), _ => true, e => e["ChainId"] = madeUpChain));
+        var modified = File.ReadAllLines(other).Select(l => l.Replace("\"Outcome\":\"invalid\"", "\"Outcome\":\"valid\"", StringComparison.Ordinal)).ToList();
+        var otherChain = JsonNode.Parse(modified[0])!["ChainId"]!.GetValue<string>();
+        var log = Path_("forged.clef");
+        File.WriteAllLines(log, [.. madeUp, .. modified]);
+
+        var (exit, output, _) = Run("audit", "verify", "--key-file", key, log);
+
+        exit.Should().Be(1);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().SatisfyRespectively(
+            line => line.Should().StartWith($"broken: 2 problem(s); 252 record(s) and 2 checkpoint(s) in 2 chain(s)"),
+            line => line.Should().Be($"  fabricated: line 1: chain {madeUpChain} was made up: none of its {madeUp.Count} entries authenticates with the key"),
+            line => line.Should().Be($"  modified: line {madeUp.Count + 2}: record 2 of chain {otherChain} was changed: its MAC does not match its content"));
+    }
+
     [Theory]
     [InlineData("not base64 at all!", "does not hold a base64 key")]
     [InlineData("c2hvcnQ=", "An audit key has 32 to 1024 bytes; this one has 5")]

@@ -73,7 +73,7 @@ public static class AuditChainVerifier
     }
 
     /// <summary>A break found; its kind and description may be revised when later lines explain it better.</summary>
-    private sealed class Finding(AuditBreakKind kind, string? chainId, long? sequence, long? line, string description)
+    private sealed class Finding(AuditBreakKind kind, string? chainId, long? sequence, long? line, string description, long order)
     {
         public AuditBreakKind Kind { get; set; } = kind;
 
@@ -83,7 +83,30 @@ public static class AuditChainVerifier
 
         public AuditBreak ToBreak() => new() { Kind = Kind, ChainId = chainId, Sequence = sequence, Line = line, Description = Description };
 
-        public long SortLine => line ?? long.MaxValue;
+        /// <summary>Gets the place in the list: by line, findings without a line last, then in the order found.</summary>
+        public (long Line, long Order) Place => (line ?? long.MaxValue, order);
+    }
+
+    /// <summary>
+    /// Findings that are never withdrawn, of which only the first <see cref="ListedBreaks"/> by place are listed: keeps
+    /// those, in memory bounded by a few times that number however many are added.
+    /// </summary>
+    private sealed class Shortlist
+    {
+        private List<Finding> _findings = [];
+
+        public void Add(Finding finding)
+        {
+            _findings.Add(finding);
+            if (_findings.Count >= ListedBreaks * 4)
+            {
+                _findings = First(_findings);
+            }
+        }
+
+        public static List<Finding> First(IEnumerable<Finding> findings) => [.. findings.OrderBy(f => f.Place).Take(ListedBreaks)];
+
+        public IEnumerable<Finding> Findings => _findings;
     }
 
     /// <summary>What is known of one chain: its key, its head, its checkpoints; never its records.</summary>
@@ -120,9 +143,16 @@ public static class AuditChainVerifier
 
         public (Finding Finding, long From, long To)? LastDeleted { get; set; }
 
+        /// <summary>
+        /// Gets the findings kept while the chain is <see cref="Provisional"/>: withdrawn if it ends as made up, listed
+        /// with the others once one of its entries authenticates.
+        /// </summary>
         public List<Finding> Findings { get; } = [];
 
         public long Breaks { get; set; }
+
+        /// <summary>Gets a value indicating whether the chain claims the key but none of its entries has authenticated yet: its findings may yet be withdrawn for one <see cref="AuditBreakKind.Fabricated"/>.</summary>
+        public bool Provisional => Authenticated && Authentic == 0;
 
         public AuditCheckpoint? Stored { get; set; }
     }
@@ -134,7 +164,11 @@ public static class AuditChainVerifier
         private readonly AuditMac _sha256 = new(null);
         private readonly Dictionary<string, Chain> _chains = new(StringComparer.Ordinal);
         private readonly Dictionary<string, AuditCheckpoint> _stored = new(StringComparer.Ordinal);
-        private readonly List<Finding> _listed = [];
+        private readonly List<Finding> _found = [];
+        private readonly Shortlist _firm = new();
+        private long _certain;
+        private long _order;
+        private bool _finishing;
         private long _breaks;
         private long _records;
         private long _checkpoints;
@@ -188,6 +222,7 @@ public static class AuditChainVerifier
 
         public AuditVerificationResult Finish()
         {
+            _finishing = true;
             var openChains = 0;
             foreach (var chain in _chains.Values)
             {
@@ -196,7 +231,7 @@ public static class AuditChainVerifier
                     continue;
                 }
 
-                if (chain.Authenticated && chain.Authentic == 0)
+                if (chain.Provisional)
                 {
                     // One break says it all for a chain nothing of which authenticates.
                     foreach (var finding in chain.Findings)
@@ -248,7 +283,7 @@ public static class AuditChainVerifier
                 Add(null, AuditBreakKind.Empty, null, null, "the log holds no audit record");
             }
 
-            var breaks = _listed.Where(f => !f.Withdrawn).OrderBy(f => f.SortLine).Take(ListedBreaks).Select(f => f.ToBreak()).ToArray();
+            var breaks = Shortlist.First(_found.Where(f => !f.Withdrawn).Concat(_firm.Findings)).Select(f => f.ToBreak()).ToArray();
             var verified = _chains.Values.Where(c => c.Mac is not null).ToList();
             return new AuditVerificationResult
             {
@@ -394,7 +429,7 @@ public static class AuditChainVerifier
             var authentic = string.Equals(chain.Mac!.Compute(record), record.Mac, StringComparison.Ordinal);
             if (authentic)
             {
-                chain.Authentic++;
+                Authentic(chain);
             }
 
             var sequence = record.Sequence;
@@ -526,7 +561,7 @@ public static class AuditChainVerifier
                 return;
             }
 
-            chain.Authentic++;
+            Authentic(chain);
             if (chain.ReplayNext > 0 && sequence < chain.ReplayNext)
             {
                 return;
@@ -563,20 +598,59 @@ public static class AuditChainVerifier
             chain.Closed = checkpoint.IsFinal;
         }
 
+        // An entry of the chain authenticates: once the first does, the chain cannot be judged made up, and the findings
+        // it kept are certain to count.
+        private void Authentic(Chain chain)
+        {
+            if (chain.Provisional && chain.Findings.Count > 0)
+            {
+                _certain += chain.Findings.Count - 1;
+                chain.Findings.Clear();
+            }
+
+            chain.Authentic++;
+        }
+
+        // Findings made while the log is read come in the order of its lines and are kept while fewer than the listed
+        // number of findings certain to count come before them. Certain are those of chains that cannot be withdrawn,
+        // and the first of a provisional chain, since a chain judged made up is listed once, at that same line. A
+        // provisional chain keeps no more than it could list, so the findings kept stay bounded by the square of the
+        // listed number however long the log, and every break counted is listed unless that many come before it.
         private Finding Add(Chain? chain, AuditBreakKind kind, long? sequence, long? line, string description, string? chainId = null)
         {
-            var finding = new Finding(kind, chain?.Id ?? chainId, sequence, line, description);
+            var finding = new Finding(kind, chain?.Id ?? chainId, sequence, line, description, _order++);
             _breaks++;
             if (chain is not null)
             {
                 chain.Breaks++;
             }
 
-            // Twice the listed number is kept, since a made-up chain's own findings are withdrawn at the end.
-            if (_listed.Count < ListedBreaks * 2)
+            if (_finishing || line is null)
             {
-                _listed.Add(finding);
-                chain?.Findings.Add(finding);
+                _firm.Add(finding);
+                return finding;
+            }
+
+            if (chain is not { Provisional: true })
+            {
+                if (_certain < ListedBreaks)
+                {
+                    _found.Add(finding);
+                    _certain++;
+                }
+
+                return finding;
+            }
+
+            var first = chain.Breaks == 1;
+            if (_certain + Math.Max(chain.Findings.Count - 1, 0) < ListedBreaks)
+            {
+                _found.Add(finding);
+                chain.Findings.Add(finding);
+                if (first)
+                {
+                    _certain++;
+                }
             }
 
             return finding;

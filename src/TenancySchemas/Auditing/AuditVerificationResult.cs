@@ -115,7 +115,11 @@ public sealed record AuditVerificationResult
     /// <summary>Gets how many problems were found in all (<see cref="Breaks"/> lists the first 100).</summary>
     public required long BreakCount { get; init; }
 
-    /// <summary>Gets the problems, in the order of the log.</summary>
+    /// <summary>
+    /// Gets the first 100 problems in the order of the log (problems without a line last): as many as
+    /// <see cref="BreakCount"/> up to 100, never empty when the log is not intact. A chain none of whose entries
+    /// authenticates with its key is one <see cref="AuditBreakKind.Fabricated"/> problem, not one per entry.
+    /// </summary>
     public required IReadOnlyList<AuditBreak> Breaks { get; init; }
 
     /// <summary>Gets the first problem, if any.</summary>
