@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Text;
 
 namespace TenancySchemas.Isolation;
 
@@ -20,55 +21,163 @@ internal enum EndpointViolation
 /// <see cref="Uri.IdnHost"/> does, trailing dots removed, the result read as an address again, IPv4 embedded in IPv6
 /// unwrapped) and judges that, but it cannot see DNS. A public name that resolves to a private address, or resolves
 /// differently at delivery time, passes; the connect-time half (<see cref="IsolationConnectGuard"/>) judges the
-/// addresses actually connected to with the same table (<see cref="EndpointPolicy"/>).
+/// addresses actually connected to with the same table (<see cref="EndpointPolicy"/>). It fails closed: a URL whose
+/// host it cannot tell as every client would (one <see cref="Uri"/> cannot parse, a percent-encoded host, an authority
+/// that WHATWG and RFC 3986 readers split differently, a host UTS #46 refuses) is refused wherever hosts are judged.
 /// </remarks>
 internal static class EndpointGuard
 {
-    // Where an authority ends, as Uri reads it (a backslash is a slash in http URLs).
-    private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/\\?#");
+    // Where an authority ends: WHATWG reads a backslash as a slash in special URLs (http, https, ws, wss, ftp), as Uri
+    // does; RFC 3986 readers (curl, most non-browser clients) keep it as part of the authority.
+    private static readonly SearchValues<char> WhatwgAuthorityEnd = SearchValues.Create("/\\?#");
+    private static readonly SearchValues<char> RfcAuthorityEnd = SearchValues.Create("/?#");
+
+    private static readonly SearchValues<char> SchemeChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+    private static readonly SearchValues<char> HostAndPortHostChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%");
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
+
+    private static readonly string[] SpecialSchemes = ["http", "https", "ws", "wss", "ftp"];
 
     /// <summary>Every URL of a document with its property path (<c>Targets[0].Endpoint</c>, <c>Actions[0][url]</c>).</summary>
     public static IReadOnlyList<(string Path, string Url)> Urls(object document) => UrlCollector.Collect(document);
 
     /// <summary>
     /// Judges a URL at an isolation level: strict wants https; moderate and strict forbid the hosts
-    /// <see cref="EndpointPolicy"/> lists for them, in any notation; basic checks nothing. A value that is not an
-    /// absolute URL with a host is the format rules' business and passes.
+    /// <see cref="EndpointPolicy"/> lists for them, in any notation, and a URL the guard cannot read as every client
+    /// would (<see cref="IsReadable"/>); basic checks nothing. An absolute URI without a host (<c>mailto:</c>,
+    /// <c>urn:</c>) names no endpoint and passes.
     /// </summary>
     public static EndpointViolation Check(string url, IsolationLevel level)
     {
-        if (level == IsolationLevel.Basic || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        if (level == IsolationLevel.Basic)
         {
             return EndpointViolation.None;
         }
 
-        if (level == IsolationLevel.Strict && uri.Scheme != Uri.UriSchemeHttps)
+        switch (Read(url, out var target))
+        {
+            case Reading.NoHost:
+                return EndpointViolation.None;
+            case Reading.Unreadable:
+                // Fail closed: a URL whose host cannot be told is refused as a forbidden host would be.
+                return EndpointViolation.PrivateEndpoint;
+        }
+
+        if (level == IsolationLevel.Strict && target.Uri.Scheme != Uri.UriSchemeHttps)
         {
             return EndpointViolation.HttpsRequired;
         }
 
-        return IsForbiddenHost(uri, url, level) ? EndpointViolation.PrivateEndpoint : EndpointViolation.None;
+        return IsForbiddenHost(target, level) ? EndpointViolation.PrivateEndpoint : EndpointViolation.None;
     }
 
-    private static bool IsForbiddenHost(Uri uri, string url, IsolationLevel level)
+    /// <summary>
+    /// Whether the guard can tell the host of <paramref name="url"/> as every client would: the value is an absolute
+    /// URI that <see cref="Uri"/> parses (or a network-path reference, or <c>host:port</c>, which some clients take as
+    /// a host), WHATWG readers (browsers, Node) and RFC 3986 readers (curl) find the same host in it, and that host can
+    /// be canonicalized (IDN-mapped, or read as an address). A percent-encoded host, <c>https://good.com\@127.0.0.1/</c>
+    /// (good.com to a browser, 127.0.0.1 to curl) or a relative reference is not readable.
+    /// </summary>
+    public static bool IsReadable(string url) => Read(url, out _) != Reading.Unreadable;
+
+    /// <summary>Whether <paramref name="text"/> starts with an http or https scheme, as a WHATWG reader sees it (leading spaces and controls, tabs and newlines ignored).</summary>
+    public static bool HasHttpScheme(string text)
     {
-        if (uri.HostNameType == UriHostNameType.IPv6)
+        Span<char> scheme = stackalloc char[6];
+        var length = 0;
+        var started = false;
+        foreach (var c in text)
         {
-            // Uri keeps the brackets and drops a zone id; fe80::/10 is judged whatever the zone.
-            return !IPAddress.TryParse(uri.Host.AsSpan().Trim("[]"), out var v6) ? level == IsolationLevel.Strict : EndpointPolicy.IsForbidden(v6, level);
+            if (c is '\t' or '\n' or '\r' || (!started && c <= ' '))
+            {
+                continue;
+            }
+
+            started = true;
+            if (c == ':')
+            {
+                return scheme[..length] is "http" or "https";
+            }
+
+            if (length == scheme.Length || !char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+
+            scheme[length++] = char.ToLowerInvariant(c);
         }
 
-        if (uri.HostNameType == UriHostNameType.IPv4)
+        return false;
+    }
+
+    private static Reading Read(string url, out Target target)
+    {
+        target = default;
+        var text = Normalize(url);
+        if (IsHostAndPort(text))
         {
-            // Uri has read octal, hex and short forms already (0177.1 is 127.0.0.1); other parsers read leading zeros
-            // as decimal (0127.0.0.1 as 127.0.0.1, where Uri sees 87.0.0.1), so both readings are judged, and strict
-            // accepts only the one notation every parser agrees on.
-            var raw = RawHost(url);
-            return EndpointPolicy.IsForbidden(IPAddress.Parse(uri.Host), level)
-                || (raw is not null && DecimalReading(raw) is { } decimalReading && EndpointPolicy.IsForbidden(decimalReading, level))
-                || (level == IsolationLevel.Strict && (raw is null || !IsPlainDottedQuad(raw)));
+            // "localhost:6379" is an opaque URI to Uri and WHATWG, a host and port to curl, which guesses http.
+            text = string.Concat("http://", text);
+        }
+        else if (text.Length > 1 && text[0] is '/' or '\\' && text[1] is '/' or '\\')
+        {
+            // A network-path reference names a host; its scheme is the base URL's, unknown here.
+            text = string.Concat("http:", text);
+        }
+
+        if (SchemeLength(text) is not { } schemeLength)
+        {
+            // A relative reference in a member that holds absolute URLs: nothing tells where a client would send it.
+            return Reading.Unreadable;
+        }
+
+        // The host as WHATWG readers find it (after any slashes and backslashes in a special URL) and as RFC 3986
+        // readers do (after "//"); a non-special URL without "//" has no authority to either.
+        var rest = text.AsSpan(schemeLength + 1);
+        var rfcAuthority = rest.StartsWith("//");
+        var special = IsSpecial(text.AsSpan(0, schemeLength));
+        var hasAuthority = rfcAuthority || special;
+        var rfcHost = rfcAuthority ? HostOf(rest[2..], RfcAuthorityEnd) : default;
+        var raw = special ? HostOf(rest.TrimStart("/\\"), WhatwgAuthorityEnd) : rfcHost;
+        if (rfcAuthority && !rfcHost.Equals(raw, StringComparison.OrdinalIgnoreCase))
+        {
+            // https://good.com\@127.0.0.1/: good.com to a browser, 127.0.0.1 to curl.
+            return Reading.Unreadable;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            return Reading.Unreadable;
+        }
+
+        if (uri.Host.Length == 0)
+        {
+            // https:///127.0.0.1/ has no host to Uri and host 127.0.0.1 to a browser.
+            return raw.IsEmpty ? Reading.NoHost : Reading.Unreadable;
+        }
+
+        switch (uri.HostNameType)
+        {
+            case UriHostNameType.IPv6:
+                // Uri keeps the brackets and drops a zone id; fe80::/10 is judged whatever the zone.
+                if (!IPAddress.TryParse(uri.Host.AsSpan().Trim("[]"), out var v6))
+                {
+                    return Reading.Unreadable;
+                }
+
+                target = new Target(uri, null, v6, null);
+                return Reading.Host;
+            case UriHostNameType.IPv4:
+                target = new Target(uri, hasAuthority ? raw.ToString() : null, IPAddress.Parse(uri.Host), null);
+                return Reading.Host;
+        }
+
+        // Uri keeps a name as written, lower-cased: another reading of the authority shows here as another name. (A
+        // mailto: address has a host to Uri and no authority to the others.)
+        if (hasAuthority && Ascii.IsValid(raw) && !raw.Equals(uri.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return Reading.Unreadable;
         }
 
         string mapped;
@@ -78,11 +187,33 @@ internal static class EndpointGuard
         }
         catch (Exception e) when (e is UriFormatException or ArgumentException)
         {
-            // No client can connect to a host that cannot be mapped; strict still refuses what it cannot judge.
-            return level == IsolationLevel.Strict;
+            // UTS #46 refuses it (⒈): clients that map it otherwise, or not at all, may reach anything.
+            return Reading.Unreadable;
         }
 
-        var name = mapped.TrimEnd('.').ToLowerInvariant();
+        target = new Target(uri, null, null, mapped.TrimEnd('.').ToLowerInvariant());
+        return Reading.Host;
+    }
+
+    private static bool IsForbiddenHost(Target target, IsolationLevel level)
+    {
+        if (target.Uri.HostNameType == UriHostNameType.IPv6)
+        {
+            return EndpointPolicy.IsForbidden(target.Address!, level);
+        }
+
+        if (target.Uri.HostNameType == UriHostNameType.IPv4)
+        {
+            // Uri has read octal, hex and short forms already (0177.1 is 127.0.0.1); other parsers read leading zeros
+            // as decimal (0127.0.0.1 as 127.0.0.1, where Uri sees 87.0.0.1), so both readings are judged, and strict
+            // accepts only the one notation every parser agrees on.
+            var raw = target.RawHost;
+            return EndpointPolicy.IsForbidden(target.Address!, level)
+                || (raw is not null && DecimalReading(raw) is { } decimalReading && EndpointPolicy.IsForbidden(decimalReading, level))
+                || (level == IsolationLevel.Strict && (raw is null || !IsPlainDottedQuad(raw)));
+        }
+
+        var name = target.Name!;
 
         // Uri reads １２７.０.０.１, 127。0。0。1 and 127.0.0.1. as names; mapped and trimmed, they are addresses.
         if (IPAddress.TryParse(name, out var address))
@@ -100,26 +231,87 @@ internal static class EndpointGuard
         return (level == IsolationLevel.Strict && HasNumericTopLabel(name)) || EndpointPolicy.IsForbiddenName(name, level);
     }
 
-    /// <summary>The host as written in <paramref name="url"/> (<see cref="Uri.Host"/> is canonical), or null if it cannot be told.</summary>
-    private static string? RawHost(string url)
+    /// <summary>The value as a WHATWG reader takes it: leading and trailing spaces and controls dropped, tabs and newlines removed.</summary>
+    private static string Normalize(string url)
     {
-        var text = url.AsSpan().Trim();
-        var start = text.IndexOf("//", StringComparison.Ordinal);
-        if (start < 0)
+        int start = 0, end = url.Length;
+        while (start < end && url[start] <= ' ')
         {
-            return null;
+            start++;
         }
 
-        var authority = text[(start + 2)..];
-        var end = authority.IndexOfAny(AuthorityEnd);
-        if (end >= 0)
+        while (end > start && url[end - 1] <= ' ')
         {
-            authority = authority[..end];
+            end--;
         }
 
+        var trimmed = url.AsSpan(start, end - start);
+        if (trimmed.IndexOfAny('\t', '\n', '\r') < 0)
+        {
+            return trimmed.Length == url.Length ? url : trimmed.ToString();
+        }
+
+        var builder = new StringBuilder(trimmed.Length);
+        foreach (var c in trimmed)
+        {
+            if (c is not ('\t' or '\n' or '\r'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The length of the scheme <paramref name="text"/> starts with (a letter, then letters, digits, <c>+ - .</c>, then ':'), or null.</summary>
+    private static int? SchemeLength(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && char.IsAsciiLetter(text[0]) && !text.AsSpan(0, colon).ContainsAnyExcept(SchemeChars) ? colon : null;
+    }
+
+    private static bool IsSpecial(ReadOnlySpan<char> scheme)
+    {
+        foreach (var special in SpecialSchemes)
+        {
+            if (scheme.Equals(special, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>name:port</c>, optionally followed by a path, query or fragment, where the name is not a special scheme.</summary>
+    private static bool IsHostAndPort(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || text.AsSpan(0, colon).ContainsAnyExcept(HostAndPortHostChars) || IsSpecial(text.AsSpan(0, colon)))
+        {
+            return false;
+        }
+
+        var port = text.AsSpan(colon + 1);
+        var end = port.IndexOfAny(RfcAuthorityEnd);
+        port = end < 0 ? port : port[..end];
+        return port.Length is > 0 and <= 5 && !port.ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>The host of the authority <paramref name="text"/> starts with, up to the first of <paramref name="end"/>: after the last '@', before the port.</summary>
+    private static ReadOnlySpan<char> HostOf(ReadOnlySpan<char> text, SearchValues<char> end)
+    {
+        var stop = text.IndexOfAny(end);
+        var authority = stop < 0 ? text : text[..stop];
         var host = authority[(authority.LastIndexOf('@') + 1)..];
-        var colon = host.LastIndexOf(':');
-        return (colon < 0 ? host : host[..colon]).ToString();
+        if (host.StartsWith('['))
+        {
+            var close = host.IndexOf(']');
+            return close < 0 ? host : host[..(close + 1)];
+        }
+
+        var colon = host.IndexOf(':');
+        return colon < 0 ? host : host[..colon];
     }
 
     private static bool IsPlainDottedQuad(string host)
@@ -161,4 +353,19 @@ internal static class EndpointGuard
         var top = name.AsSpan(name.LastIndexOf('.') + 1);
         return top.Length > 0 && (!top.ContainsAnyExceptInRange('0', '9') || (top.StartsWith("0x", StringComparison.Ordinal) && !top[2..].ContainsAnyExcept(HexDigits)));
     }
+
+    private enum Reading
+    {
+        /// <summary>An absolute URI without a host (<c>mailto:</c>, <c>urn:</c>): no endpoint.</summary>
+        NoHost,
+
+        /// <summary>A host every reader agrees on, canonicalized.</summary>
+        Host,
+
+        /// <summary>No host the guard can vouch for.</summary>
+        Unreadable,
+    }
+
+    /// <summary>A URL's host: the address (IPv4 or IPv6 host), or the IDN-mapped name without trailing dots; and the host as written.</summary>
+    private readonly record struct Target(Uri Uri, string? RawHost, IPAddress? Address, string? Name);
 }

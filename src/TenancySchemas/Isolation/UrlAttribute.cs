@@ -4,16 +4,18 @@ namespace TenancySchemas.Isolation;
 internal enum UrlKind
 {
     /// <summary>
-    /// Every value is a URL (the contract's format is URL, or a sibling makes it one): each value with a host is judged,
-    /// and strict wants https whatever the scheme.
+    /// Every value is a URL (the contract's format is URL, or a sibling or a key makes it one): each value is judged, one
+    /// whose host the guard cannot tell (unparsable, a relative reference, read differently by different clients) fails
+    /// closed, and strict wants https whatever the scheme. A member marked with this kind has the URL format rule, which
+    /// alone answers for a value it refuses that the guard cannot read.
     /// </summary>
     Url,
 
     /// <summary>
     /// A value may be a URL among other things (a deep link that may use an app's own scheme, an action target, a
-    /// contact): only absolute http and https URLs are judged; <c>myapp://open</c>, <c>#ops</c> or an e-mail address are
-    /// not URLs anyone fetches. In a map or free-form JSON, an entry whose key names a URL (<c>url</c>, <c>webhook</c>,
-    /// <c>callback_uri</c>, …) is a <see cref="Url"/>.
+    /// contact): only values with an http or https scheme are judged, parsable or not; <c>myapp://open</c>, <c>#ops</c>
+    /// or an e-mail address are not URLs anyone fetches. In a map or free-form JSON, an entry whose key names a URL
+    /// (<c>url</c>, <c>webhook</c>, <c>callback_uri</c>, …) is a <see cref="Url"/>.
     /// </summary>
     Link,
 

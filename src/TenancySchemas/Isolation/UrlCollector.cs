@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using TenancySchemas.Common;
 
 namespace TenancySchemas.Isolation;
 
@@ -69,18 +70,21 @@ internal static class UrlCollector
             }
 
             var kind = member.UrlWhen?.Invoke(node) == true ? UrlKind.Url : member.Kind;
+
+            // A member marked as a URL has the URL format in the contract: its format rule answers for a malformed value.
+            var formatted = member.Kind == UrlKind.Url;
             walk.Push(Segment.Of(member.Property.Name));
             switch (member.Shape)
             {
                 case Shape.Text:
-                    Text((string)value, kind, ref walk);
+                    Text((string)value, kind, formatted, ref walk);
                     break;
                 case Shape.TextList:
                     var texts = (IReadOnlyList<string>)value;
                     for (var i = 0; i < texts.Count; i++)
                     {
                         walk.Push(Segment.At(i));
-                        Text(texts[i], kind, ref walk);
+                        Text(texts[i], kind, formatted, ref walk);
                         walk.Pop();
                     }
 
@@ -94,7 +98,7 @@ internal static class UrlCollector
                             if (MayBeUrl(text))
                             {
                                 walk.Push(Segment.Key(key));
-                                Text(text, kind == UrlKind.Link && IsUrlKey(key) ? UrlKind.Url : kind, ref walk);
+                                Text(text, kind == UrlKind.Link && IsUrlKey(key) ? UrlKind.Url : kind, formatted, ref walk);
                                 walk.Pop();
                             }
                         }
@@ -141,7 +145,7 @@ internal static class UrlCollector
     // or "restart.sh" has neither, whatever the member's kind.
     private static bool MayBeUrl([NotNullWhen(true)] string? text) => text is not null && text.AsSpan().IndexOfAny(UrlMarks) >= 0;
 
-    private static void Text(string? text, UrlKind kind, ref Walk walk)
+    private static void Text(string? text, UrlKind kind, bool formatted, ref Walk walk)
     {
         if (!MayBeUrl(text))
         {
@@ -150,10 +154,12 @@ internal static class UrlCollector
 
         switch (kind)
         {
-            case UrlKind.Url:
+            // What the format rule refuses and the guard cannot read is reported once, by the format rule; what the
+            // guard can read is judged too (ftp://127.0.0.1/ is no http URL, and a loopback one).
+            case UrlKind.Url when !formatted || Formats.IsHttpUrl(text) || EndpointGuard.IsReadable(text):
                 walk.Add(text);
                 break;
-            case UrlKind.Link when IsHttpUrl(text):
+            case UrlKind.Link when EndpointGuard.HasHttpScheme(text):
                 walk.Add(text);
                 break;
             case UrlKind.Path:
@@ -163,7 +169,7 @@ internal static class UrlCollector
                 {
                     walk.Add(string.Concat("https://", trimmed[2..]));
                 }
-                else if (IsHttpUrl(text))
+                else if (EndpointGuard.HasHttpScheme(text))
                 {
                     walk.Add(text);
                 }
@@ -171,9 +177,6 @@ internal static class UrlCollector
                 break;
         }
     }
-
-    private static bool IsHttpUrl(string text) =>
-        text.Contains(':', StringComparison.Ordinal) && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static void JsonMap(IReadOnlyDictionary<string, JsonElement>? map, UrlKind kind, ref Walk walk)
     {
@@ -202,7 +205,7 @@ internal static class UrlCollector
                 var raw = JsonMarshal.GetRawUtf8Value(element);
                 if (raw.IndexOfAny((byte)':', (byte)'/', (byte)'\\') >= 0)
                 {
-                    Text(element.GetString(), kind, ref walk);
+                    Text(element.GetString(), kind, formatted: false, ref walk);
                 }
 
                 break;

@@ -157,11 +157,13 @@ public sealed class EndpointNotationTests
     }
 
     [Fact]
-    public void A_host_that_cannot_be_idn_mapped_is_refused_by_strict_only()
+    public void A_host_that_cannot_be_idn_mapped_is_refused_under_strict_and_moderate()
     {
-        // ⒈ (U+2488) is a valid Uri host that UTS #46 refuses to map: no client can connect to it.
+        // ⒈ (U+2488) is a valid Uri host that UTS #46 refuses to map; IDNA 2003 clients map it to "1.": the guard
+        // cannot tell where it leads, so it fails closed.
         EndpointGuard.Check("https://⒈.example/", IsolationLevel.Strict).Should().Be(EndpointViolation.PrivateEndpoint);
-        EndpointGuard.Check("https://⒈.example/", IsolationLevel.Moderate).Should().Be(EndpointViolation.None);
+        EndpointGuard.Check("https://⒈.example/", IsolationLevel.Moderate).Should().Be(EndpointViolation.PrivateEndpoint);
+        EndpointGuard.Check("https://⒈.example/", IsolationLevel.Basic).Should().Be(EndpointViolation.None);
     }
 
     [Theory]
