@@ -6,8 +6,10 @@ namespace TenancySchemas.Isolation;
 /// <summary>
 /// How strictly documents of different tenants are kept apart, and which endpoints a document's URLs may point at. URLs
 /// are judged as written, after the host is canonicalized (IDN-mapped, trailing dots removed, read again as an address,
-/// IPv4 inside IPv6 unwrapped): validation cannot see DNS, so deliver with <see cref="IsolationConnectGuard"/> at the
-/// same level to refuse names that resolve to forbidden addresses.
+/// IPv4 inside IPv6 unwrapped), and strict and moderate refuse a URL whose host cannot be read unambiguously (one that
+/// does not parse, a percent-encoded host, an authority that browsers and curl split differently). Validation cannot see
+/// DNS, so deliver with <see cref="IsolationConnectGuard"/> at the same level to refuse names that resolve to forbidden
+/// addresses.
 /// </summary>
 [JsonConverter(typeof(WireEnumConverter<IsolationLevel>))]
 public enum IsolationLevel

@@ -282,7 +282,7 @@ public static class TenancyErrorCodes
     /// <summary><c>tenancy.isolation.cross_tenant_reference</c>: A document that reaches another tenant.</summary>
     public const string CrossTenantReference = "tenancy.isolation.cross_tenant_reference";
 
-    /// <summary><c>tenancy.isolation.private_endpoint</c>: A URL that targets a loopback, private, link-local, metadata or local address.</summary>
+    /// <summary><c>tenancy.isolation.private_endpoint</c>: A URL that targets a loopback, private, link-local, metadata or local address, or whose host cannot be read unambiguously.</summary>
     public const string PrivateEndpoint = "tenancy.isolation.private_endpoint";
 
     /// <summary><c>tenancy.isolation.https_required</c>: A URL that is not https under strict isolation.</summary>
