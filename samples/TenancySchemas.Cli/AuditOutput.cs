@@ -23,17 +23,14 @@ internal sealed class AuditOutput : IDisposable
     private readonly Logger _logger;
     private bool _disposed;
 
-    private AuditOutput(string path, ExclusiveFile log, ExclusiveFile? checkpoints, AuditKey? key)
+    private AuditOutput(ExclusiveFile log, ExclusiveFile? checkpoints, AuditKey? key)
     {
-        Path = path;
         _log = log;
         _checkpoints = checkpoints;
         Key = key;
         _logger = new LoggerConfiguration().AuditTo.Sink(new ClefSink(this)).CreateLogger();
         Store = checkpoints is null ? null : new CheckpointFileStore(this);
     }
-
-    public string Path { get; }
 
     public AuditKey? Key { get; }
 
@@ -43,6 +40,9 @@ internal sealed class AuditOutput : IDisposable
 
     /// <summary>Gets the first error met writing the log or the checkpoints: later ones (while closing) follow from it.</summary>
     public Exception? Failure { get; private set; }
+
+    /// <summary>Gets the file <see cref="Failure"/> was met on: the log or the checkpoint file.</summary>
+    public ExclusiveFile? FailedFile { get; private set; }
 
     /// <summary>
     /// Opens the log (and checkpoint file) for appending, exclusively: a second writer, in this process or another,
@@ -64,11 +64,11 @@ internal sealed class AuditOutput : IDisposable
         }
 
         var key = settings.KeyFile is null ? null : AuditKeyFile.Read(settings.KeyFile, "--audit-key-file");
-        var log = ExclusiveFile.Open(settings.Log);
+        var log = ExclusiveFile.Open(settings.Log, "audit log");
         try
         {
-            var checkpoints = settings.CheckpointFile is null ? null : ExclusiveFile.Open(settings.CheckpointFile);
-            return new AuditOutput(settings.Log, log, checkpoints, key);
+            var checkpoints = settings.CheckpointFile is null ? null : ExclusiveFile.Open(settings.CheckpointFile, "audit checkpoint file");
+            return new AuditOutput(log, checkpoints, key);
         }
         catch
         {
@@ -101,7 +101,7 @@ internal sealed class AuditOutput : IDisposable
             }
             catch (IOException exception)
             {
-                Failure ??= exception;
+                Fail(file, exception);
             }
         }
     }
@@ -114,8 +114,17 @@ internal sealed class AuditOutput : IDisposable
         }
         catch (Exception exception)
         {
-            Failure ??= exception;
+            Fail(file, exception);
             throw;
+        }
+    }
+
+    private void Fail(ExclusiveFile file, Exception exception)
+    {
+        if (Failure is null)
+        {
+            Failure = exception;
+            FailedFile = file;
         }
     }
 
@@ -139,29 +148,33 @@ internal sealed class ExclusiveFile : IDisposable
     private readonly Lock _gate = new();
     private readonly StreamWriter _writer;
 
-    private ExclusiveFile(string path, FileStream stream)
+    private ExclusiveFile(string path, string label, FileStream stream)
     {
         Path = path;
+        Label = label;
         _writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
     public string Path { get; }
 
+    /// <summary>Gets what the file is, as errors name it (<c>audit log</c>, <c>audit checkpoint file</c>).</summary>
+    public string Label { get; }
+
     /// <exception cref="AuditOpenException">The file is in use by another writer, or cannot be opened.</exception>
-    public static ExclusiveFile Open(string path)
+    public static ExclusiveFile Open(string path, string label)
     {
         try
         {
             // No FileStream buffer: the writer's own is flushed after every event.
-            return new ExclusiveFile(path, new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0));
+            return new ExclusiveFile(path, label, new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0));
         }
         catch (IOException exception) when (IsSharingViolation(exception))
         {
-            throw new AuditOpenException($"'{path}' is in use by another writer (one writer per audit file)", exception);
+            throw new AuditOpenException(label, $"'{path}' is in use by another writer (one writer per audit file)", exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new AuditOpenException($"cannot open '{path}': {exception.Message}", exception);
+            throw new AuditOpenException(label, $"cannot open '{path}': {exception.Message}", exception);
         }
     }
 
@@ -188,8 +201,12 @@ internal sealed class ExclusiveFile : IDisposable
         && (exception.HResult is 11 or 35 || (exception.HResult & 0xFFFF) is 32 or 33);
 }
 
-/// <summary>The audit log or checkpoint file could not be opened: exit code 3 with this message.</summary>
-internal sealed class AuditOpenException(string message, Exception inner) : Exception(message, inner);
+/// <summary>The audit log or checkpoint file (<paramref name="file"/>) could not be opened: exit code 3 with this message.</summary>
+internal sealed class AuditOpenException(string file, string message, Exception inner) : Exception(message, inner)
+{
+    /// <summary>Gets what could not be opened (<c>audit log</c>, <c>audit checkpoint file</c>).</summary>
+    public string File { get; } = file;
+}
 
 /// <summary>Reads an audit key file: the key in base64 (at least 32 bytes once decoded), as <c>openssl rand -base64 32</c> writes it.</summary>
 internal static class AuditKeyFile

@@ -98,7 +98,7 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
         }
         catch (AuditOpenException exception)
         {
-            streams.Error.WriteLine($"error: audit log: {exception.Message}");
+            streams.Error.WriteLine($"error: {exception.File}: {exception.Message}");
             return ExitCodes.Audit;
         }
         catch (Exception) when (output?.Failure is not null)
@@ -114,7 +114,9 @@ internal sealed class Session(CliStreams streams, string? locale, AuditSettings 
 
     private int AuditFailed(AuditOutput output)
     {
-        streams.Error.WriteLine($"error: audit log '{output.Path}' could not be written: {Describe(output.Failure!)}");
+        // The first error may be the checkpoint file's: name the file it was met on.
+        var file = output.FailedFile!;
+        streams.Error.WriteLine($"error: {file.Label} '{file.Path}' could not be written: {Describe(output.Failure!)}");
         return ExitCodes.Audit;
 
         static string Describe(Exception exception) =>

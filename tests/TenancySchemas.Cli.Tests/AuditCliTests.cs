@@ -141,7 +141,7 @@ public sealed class AuditCliTests : IDisposable
     }
 
     [Fact]
-    public void A_checkpoint_file_on_a_full_disk_ends_the_run_with_exit_code_3()
+    public void A_checkpoint_file_on_a_full_disk_ends_the_run_with_exit_code_3_and_a_line_naming_the_checkpoint_file()
     {
         if (!File.Exists("/dev/full"))
         {
@@ -151,7 +151,17 @@ public sealed class AuditCliTests : IDisposable
         var (exit, _, error) = Run("validate", Sample("alert.trial.valid.json"), "--audit-log", Path_("audit.clef"), "--audit-checkpoint-file", "/dev/full");
 
         exit.Should().Be(3);
-        error.Should().Be($"error: audit log '{Path_("audit.clef")}' could not be written: No space left on device : '/dev/full'" + Environment.NewLine);
+        error.Should().Be("error: audit checkpoint file '/dev/full' could not be written: No space left on device : '/dev/full'" + Environment.NewLine);
+    }
+
+    [Fact]
+    public void A_checkpoint_file_that_cannot_be_opened_is_named_as_the_checkpoint_file()
+    {
+        var (exit, output, error) = Run("validate", Sample("alert.trial.valid.json"), "--audit-log", Path_("audit.clef"), "--audit-checkpoint-file", Path_("no/such/folder/checkpoints"));
+
+        (exit, output).Should().Be((3, string.Empty));
+        error.Should().StartWith($"error: audit checkpoint file: cannot open '{Path_("no/such/folder/checkpoints")}'").And.NotContain("   at ");
+        error.TrimEnd().Should().NotContain("\n");
     }
 
     [Fact]
