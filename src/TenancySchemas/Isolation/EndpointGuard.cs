@@ -43,6 +43,13 @@ internal static class EndpointGuard
     public static IReadOnlyList<(string Path, string Url)> Urls(object document) => UrlCollector.Collect(document);
 
     /// <summary>
+    /// The URLs of a document that <see cref="Check"/> refuses at a level, with their property paths: at most
+    /// <paramref name="max"/>, the others counted in <paramref name="more"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Url)> Refused(object document, IsolationLevel level, int max, out int more) =>
+        UrlCollector.Collect(document, url => Check(url, level) != EndpointViolation.None, max, out more);
+
+    /// <summary>
     /// Judges a URL at an isolation level: strict wants https; moderate and strict forbid the hosts
     /// <see cref="EndpointPolicy"/> lists for them, in any notation, and a URL the guard cannot read as every client
     /// would (<see cref="IsReadable"/>); basic checks nothing. An absolute URI without a host (<c>mailto:</c>,
@@ -148,6 +155,12 @@ internal static class EndpointGuard
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
+            return Reading.Unreadable;
+        }
+
+        if (uri.IsFile)
+        {
+            // file:///etc/passwd names no host but reads this machine (and file://host/share another one's share).
             return Reading.Unreadable;
         }
 

@@ -34,12 +34,20 @@ internal static class UrlCollector
 
     private static readonly ConcurrentDictionary<Type, Member[]> Plans = new();
 
-    public static IReadOnlyList<(string Path, string Url)> Collect(object document)
+    public static IReadOnlyList<(string Path, string Url)> Collect(object document) => Collect(document, keep: null, maxFound: int.MaxValue, out _);
+
+    /// <summary>
+    /// The URLs of a document that <paramref name="keep"/> accepts, with their paths, at most <paramref name="maxFound"/>
+    /// of them; the rest are only counted. A path is rendered only for a URL that is kept: a document can hold hundreds
+    /// of thousands of URLs under deep paths.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Url)> Collect(object document, Func<string, bool>? keep, int maxFound, out int notKept)
     {
-        var walk = new Walk(ArrayPool<Segment>.Shared.Rent(32));
+        var walk = new Walk(ArrayPool<Segment>.Shared.Rent(32)) { Keep = keep, MaxFound = maxFound };
         try
         {
             Record(document, 0, ref walk);
+            notKept = walk.Beyond;
 
             // Not `found ?? []`: a collection expression typed as the list would be a new list on every call.
             return walk.Found is null ? Array.Empty<(string Path, string Url)>() : walk.Found;
@@ -147,6 +155,14 @@ internal static class UrlCollector
 
     private static void Text(string? text, UrlKind kind, bool formatted, ref Walk walk)
     {
+        if (kind == UrlKind.Url && !formatted && !string.IsNullOrWhiteSpace(text) && !MayBeUrl(text))
+        {
+            // A member that always holds a URL, without a format rule: "169.254.169.254" or "localhost" is a host to
+            // curl, which guesses http; the guard cannot tell where it goes, so it is judged (and refused) too.
+            walk.Add(text);
+            return;
+        }
+
         if (!MayBeUrl(text))
         {
             return;
@@ -459,6 +475,9 @@ internal static class UrlCollector
         public Segment[] Path = path;
         public int Depth;
         public List<(string Path, string Url)>? Found;
+        public Func<string, bool>? Keep;
+        public int MaxFound;
+        public int Beyond;
 
         public void Push(Segment segment)
         {
@@ -477,6 +496,17 @@ internal static class UrlCollector
 
         public void Add(string url)
         {
+            if (Keep is not null && !Keep(url))
+            {
+                return;
+            }
+
+            if (Found is not null && Found.Count >= MaxFound)
+            {
+                Beyond++;
+                return;
+            }
+
             // Rendered in pooled space: the path string is the only allocation.
             var path = new DefaultInterpolatedStringHandler(0, Depth);
             for (var i = 0; i < Depth; i++)

@@ -113,7 +113,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         using var culture = MessageCulture.Use(_services.Options.DefaultLocale);
         var caller = Caller(call);
         var selection = SelectRules(document, call, caller, callerContext?.Selector);
-        var early = TenantAndIsolation(document, call, selection);
+        var early = TenantAndIsolation(document, call, selection, out var unbuilt);
         var context = ContextFor(document, call, callerContext, selection.Selector);
         var budget = Prechecked(context, selection.Selector) ? null : ReportBudget.Start(context, _services.Options.Json.MaxErrors);
         ValidationResult? rules = null;
@@ -125,7 +125,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
             }
         }
 
-        var result = Finish(rules, early, selection.RuleSets, budget);
+        var result = Finish(rules, early, selection.RuleSets, budget, unbuilt);
         Observe(document, caller, selection, result, started);
         return result;
     }
@@ -136,7 +136,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         using var culture = MessageCulture.Use(_services.Options.DefaultLocale);
         var caller = Caller(call);
         var selection = SelectRules(document, call, caller, callerContext?.Selector);
-        var early = TenantAndIsolation(document, call, selection);
+        var early = TenantAndIsolation(document, call, selection, out var unbuilt);
         var context = ContextFor(document, call, callerContext, selection.Selector);
         var budget = Prechecked(context, selection.Selector) ? null : ReportBudget.Start(context, _services.Options.Json.MaxErrors);
         ValidationResult? rules = null;
@@ -148,7 +148,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
             }
         }
 
-        var result = Finish(rules, early, selection.RuleSets, budget);
+        var result = Finish(rules, early, selection.RuleSets, budget, unbuilt);
         Observe(document, caller, selection, result, started);
         return result;
     }
@@ -237,8 +237,9 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
 
     private static TenantType? Defined(TenantType? tier) => tier is { } t && WireEnum<TenantType>.IsDefined(t) ? t : null;
 
-    private List<ValidationFailure>? TenantAndIsolation(T document, TenancyValidationContext? call, RuleSelection selection)
+    private List<ValidationFailure>? TenantAndIsolation(T document, TenancyValidationContext? call, RuleSelection selection, out int unbuilt)
     {
+        unbuilt = 0;
         var early = selection.TierUnknown is { } unknown ? new List<ValidationFailure> { unknown } : null;
         var level = _services.Options.IsolationLevel;
         var claimed = _schema.TenantIdOf(document);
@@ -264,20 +265,26 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
             return early;
         }
 
-        var urls = EndpointGuard.Urls(document);
-        for (var i = 0; i < urls.Count; i++)
+        // A document can hold hundreds of thousands of refused URLs or references: past the bound they are counted.
+        var maxErrors = _services.Options.Json.MaxErrors;
+        var refused = EndpointGuard.Refused(document, level, maxErrors + 1, out var moreUrls);
+        unbuilt += moreUrls;
+        for (var i = 0; i < refused.Count; i++)
         {
-            var (path, url) = urls[i];
+            var (path, url) = refused[i];
             var violation = EndpointGuard.Check(url, level);
-            if (violation != EndpointViolation.None)
-            {
-                (early ??= []).Add(Failure(path, violation == EndpointViolation.HttpsRequired ? TenancyErrorCodes.HttpsRequired : TenancyErrorCodes.PrivateEndpoint,
-                    MessageArgs.Of(("PropertyName", path), ("Level", level.ToWire()))));
-            }
+            (early ??= []).Add(Failure(path, violation == EndpointViolation.HttpsRequired ? TenancyErrorCodes.HttpsRequired : TenancyErrorCodes.PrivateEndpoint,
+                MessageArgs.Of(("PropertyName", path), ("Level", level.ToWire()))));
         }
 
         foreach (var reference in _schema.CrossTenantReferences(document, level, selection.Tier))
         {
+            if (early is { Count: var count } && count > maxErrors)
+            {
+                unbuilt++;
+                continue;
+            }
+
             (early ??= []).Add(Failure(reference.Path, TenancyErrorCodes.CrossTenantReference, MessageArgs.Of(
                 ("PropertyName", reference.WirePath), ("OtherTenantId", MessageValue.Quote(reference.OtherTenantId)), ("Level", level.ToWire()))));
         }
@@ -320,7 +327,7 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
         return _prechecks.GetOrAdd(selector, static (key, rules) => DocumentPrecheck.Build(rules, key), _rules) is { } precheck && precheck(context);
     }
 
-    private TenancyValidationResult Finish(ValidationResult? rules, List<ValidationFailure>? early, IReadOnlyList<string> ruleSets, ReportBudget? budget)
+    private TenancyValidationResult Finish(ValidationResult? rules, List<ValidationFailure>? early, IReadOnlyList<string> ruleSets, ReportBudget? budget, int unbuilt)
     {
         List<ValidationFailure> failures;
         if (early is null)
@@ -336,9 +343,9 @@ internal sealed class ValidationPipeline<T> : IValidator<T>, ITenancyValidator<T
             }
         }
 
-        if (failures.Count > 0)
+        if (failures.Count > 0 || unbuilt > 0)
         {
-            FailureBound.Apply(failures, _services.Options.Json.MaxErrors, budget?.Dropped ?? 0);
+            FailureBound.Apply(failures, _services.Options.Json.MaxErrors, (budget?.Dropped ?? 0) + unbuilt);
             Security.FailureScrubber.Scrub(failures, _schema.DocumentType);
         }
 

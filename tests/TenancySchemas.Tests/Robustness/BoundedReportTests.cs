@@ -101,6 +101,36 @@ public sealed class BoundedReportTests : IDisposable
     }
 
     [Fact]
+    public void A_megabyte_of_refused_urls_under_deep_keys_costs_a_bounded_amount_of_work()
+    {
+        // 50,000 loopback URLs under 40 nested keys of 64 characters: each refused URL used to build its failure, and
+        // every URL its path (2.7 KB here), before the report was cut: gigabytes for one document.
+        var key = new string('k', 64);
+        var nested = "{\"url\":[" + string.Join(",", Enumerable.Repeat("\"http://127.0.0.1/\"", 50_000)) + "]}";
+        for (var depth = 0; depth < 40; depth++)
+        {
+            nested = "{\"" + key + depth.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)[..2] + "\":" + nested + "}";
+        }
+
+        var monitoring = JsonNode.Parse(_host.Json.Write(Samples.Monitoring()))!.AsObject();
+        monitoring["prometheus_config"] = JsonNode.Parse("{\"url\":\"https://prometheus.acme.example/\",\"scrape\":" + nested + "}");
+        var utf8 = Encoding.UTF8.GetBytes(monitoring.ToJsonString());
+        utf8.Length.Should().BeLessThan(TenancyJsonOptions.DefaultMaxDocumentBytes);
+        var read = _host.Json.Read<TenancySchemas.Monitoring.MonitoringConfigSchema>(utf8);
+        read.IsValid.Should().BeTrue(string.Join("; ", read.Errors));
+        var validator = _host.Validator<TenancySchemas.Monitoring.MonitoringConfigSchema>();
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var errors = validator.Validate(read.Value!).Errors;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        errors.Should().HaveCount(TenancyJsonOptions.DefaultMaxErrors + 1);
+        errors.Take(TenancyJsonOptions.DefaultMaxErrors).Should().OnlyContain(e => e.ErrorCode == TenancyErrorCodes.PrivateEndpoint);
+        errors[^1].ErrorMessage.Should().Be($"{50_000 - TenancyJsonOptions.DefaultMaxErrors} more problems were not reported", "refused URLs are counted exactly");
+        allocated.Should().BeLessThan(32 * 1024 * 1024, "only the reported URLs get a path and a failure");
+    }
+
+    [Fact]
     public void A_rule_that_reports_per_map_entry_builds_no_more_failures_than_the_bound()
     {
         var template = new NotificationTemplate
