@@ -96,7 +96,8 @@ internal static class EndpointGuard
         var started = false;
         foreach (var c in text)
         {
-            if (c is '\t' or '\n' or '\r' || (!started && c <= ' '))
+            // Leading Unicode spaces too: some clients (Python's requests) strip them where WHATWG readers do not.
+            if (c is '\t' or '\n' or '\r' || (!started && (c <= ' ' || char.IsWhiteSpace(c))))
             {
                 continue;
             }

@@ -189,6 +189,7 @@ public sealed class UnreadableUrlTests
     [InlineData("file:///etc/passwd", IsolationLevel.Moderate, TenancyErrorCodes.PrivateEndpoint)]
     [InlineData("FILE://fileserver/share/x", IsolationLevel.Moderate, TenancyErrorCodes.PrivateEndpoint)]
     [InlineData("169.254.169.254", IsolationLevel.Basic, null)]
+    [InlineData("\u00a0http://127.0.0.1:18080/", IsolationLevel.Strict, TenancyErrorCodes.PrivateEndpoint)]
     [InlineData("https://hooks.acme.com/alerts", IsolationLevel.Strict, null)]
     [InlineData("  https://hooks.acme.com/alerts\n", IsolationLevel.Strict, null)]
     public void A_webhook_target_that_is_a_host_and_port_or_a_reference_is_judged_as_clients_read_it(string target, IsolationLevel level, string? code)
@@ -207,10 +208,24 @@ public sealed class UnreadableUrlTests
     }
 
     [Theory]
+    [InlineData("notification deep_link")]
+    [InlineData("contact_info web link")]
+    [InlineData("alert action target (script)")]
+    public void A_link_behind_unicode_spaces_is_judged(string member)
+    {
+        // Python's requests strips leading Unicode spaces and reached 127.0.0.1 through such a link.
+        var (result, path) = Validate(member, "\u00a0http://127.0.0.1:18080/", IsolationLevel.Strict);
+
+        result.ShouldHaveFailure(TenancyErrorCodes.PrivateEndpoint, path);
+    }
+
+    [Theory]
     [InlineData("https://hooks.acme.com/a", true)]
     [InlineData("HTTP://x", true)]
     [InlineData(" \t\nh\tttps://x", true)]
     [InlineData("http:x", true)]
+    [InlineData("\u00a0http://127.0.0.1/", true)]
+    [InlineData("\u3000\u2028https://x", true)]
     [InlineData("myapp://open", false)]
     [InlineData("httpx://x", false)]
     [InlineData("see https://x", false)]
