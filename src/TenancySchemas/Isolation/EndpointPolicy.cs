@@ -31,7 +31,7 @@ internal static class EndpointPolicy
     ];
 
     // Names that mean this machine (RFC 6761 and the ip6-* aliases of Debian's /etc/hosts).
-    private static readonly string[] LoopbackNames = ["localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"];
+    private static readonly string[] LoopbackNames = ["localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "localhost6", "localhost6.localdomain6"];
 
     // Cloud metadata services reachable by name from inside an instance.
     private static readonly string[] MetadataNames = ["metadata", "metadata.google.internal", "instance-data", "instance-data.ec2.internal", "metadata.tencentyun.com"];

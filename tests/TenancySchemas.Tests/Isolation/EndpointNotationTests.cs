@@ -26,7 +26,7 @@ public sealed class EndpointNotationTests
         "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/", "https://[::ffff:169.254.169.254]/", "https://[::7f00:1]/",
 
         // Loopback and metadata names; unspecified addresses.
-        "https://localhost.localdomain/", "https://ip6-localhost/", "https://ip6-loopback/", "https://instance-data/", "https://metadata.google.internal/",
+        "https://localhost.localdomain/", "https://ip6-localhost/", "https://ip6-loopback/", "https://localhost6/", "https://LOCALHOST6.localdomain6./", "https://instance-data/", "https://metadata.google.internal/",
         "https://metadata/", "https://0.0.0.0/", "https://[::]/", "https://ｌｏｃａｌｈｏｓｔ/", "https://api.localhost/",
 
         // Read as 127.0.0.1 by parsers that take leading zeros for decimal (Uri reads 87.0.0.1).
