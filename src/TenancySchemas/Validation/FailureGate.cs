@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
@@ -19,22 +18,19 @@ namespace TenancySchemas.Validation;
 /// </remarks>
 internal static class FailureGate
 {
-    // Validators already gated: one installation per instance, whichever pipelines share it.
-    private static readonly ConditionalWeakTable<object, object> Gated = [];
-
     private static readonly MethodInfo GateRuleMethod = typeof(FailureGate).GetMethod(nameof(GateRule), BindingFlags.Public | BindingFlags.Static)!;
     private static readonly MethodInfo GateItemsMethod = typeof(FailureGate).GetMethod(nameof(GateItems), BindingFlags.Public | BindingFlags.Static)!;
 
-    /// <summary>Gates every rule of the validator and of its child validators.</summary>
+    /// <summary>
+    /// Gates every rule of the validator and of its child validators. Installing twice changes nothing: the message
+    /// builder is the same delegate, and a list rule that has a filter keeps it.
+    /// </summary>
     /// <param name="validator">The validator; a validator that does not list its rules is left as it is.</param>
     public static void Install(IValidator validator)
     {
-        lock (Gated)
+        if (validator is IEnumerable<IValidationRule> rules)
         {
-            if (validator is IEnumerable<IValidationRule> rules)
-            {
-                Install(validator, rules);
-            }
+            Install(rules, new HashSet<object>(ReferenceEqualityComparer.Instance));
         }
     }
 
@@ -42,14 +38,13 @@ internal static class FailureGate
     public static bool IsGate(Delegate? filter) => filter?.Method.DeclaringType?.IsGenericType == true &&
         filter.Method.DeclaringType.GetGenericTypeDefinition() == typeof(ItemGate<>);
 
-    private static void Install(object validator, IEnumerable<IValidationRule> rules)
+    private static void Install(IEnumerable<IValidationRule> rules, HashSet<object> visited)
     {
-        if (Gated.TryGetValue(validator, out _))
+        if (!visited.Add(rules))
         {
             return;
         }
 
-        Gated.Add(validator, validator);
         foreach (var rule in rules)
         {
             if (GenericArguments(rule, typeof(IValidationRule<,>)) is { } ruleTypes)
@@ -66,7 +61,7 @@ internal static class FailureGate
             {
                 if (component.Validator is IChildValidatorAdaptor && RuleCatalog.ChildValidator(component.Validator) is IEnumerable<IValidationRule> child)
                 {
-                    Install(child, child);
+                    Install(child, visited);
                 }
             }
         }
@@ -94,6 +89,7 @@ internal static class FailureGate
     {
         public static readonly Func<TElement, bool> Filter = Check;
 
-        private static bool Check(TElement item) => ReportBudget.Current is not { } budget || budget.CheckItem();
+        // Past the budget the document is invalid whatever the remaining items hold.
+        private static bool Check(TElement item) => ReportBudget.Current is not { Exceeded: true };
     }
 }

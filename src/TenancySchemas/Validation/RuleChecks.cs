@@ -170,9 +170,6 @@ internal sealed class ReportBudget(int remaining)
     /// <summary>Gets a value indicating whether a failure beyond the budget has been found (built or counted).</summary>
     public bool Exceeded { get; private set; }
 
-    /// <summary>Gets the number of list items left unchecked once the budget was exceeded.</summary>
-    public int SkippedItems { get; private set; }
-
     /// <summary>Gets the budget of the validation running in this flow, if any.</summary>
     public static ReportBudget? Current => Running.Value;
 
@@ -193,29 +190,15 @@ internal sealed class ReportBudget(int remaining)
     }
 
     /// <summary>Takes one failure from the context's budget: false when it is spent (the failure is counted, not built).</summary>
-    public static bool Spend(IValidationContext context)
-    {
-        if (Of(context) is not { } budget)
-        {
-            return true;
-        }
-
-        if (budget._remaining > 0)
-        {
-            budget._remaining--;
-            return true;
-        }
-
-        budget.Dropped++;
-        budget.Exceeded = true;
-        return false;
-    }
+    public static bool Spend(IValidationContext context) => Take(context, countDropped: true);
 
     /// <summary>
     /// Accounts for a failure FluentValidation is building: true while the budget lasts (the failure gets its message);
     /// false past it (the failure is built without one, and the pipeline drops and counts it).
     /// </summary>
-    public static bool SpendBuilt(IValidationContext context)
+    public static bool SpendBuilt(IValidationContext context) => Take(context, countDropped: false);
+
+    private static bool Take(IValidationContext context, bool countDropped)
     {
         if (Of(context) is not { } budget)
         {
@@ -228,19 +211,8 @@ internal sealed class ReportBudget(int remaining)
             return true;
         }
 
+        budget.Dropped += countDropped ? 1 : 0;
         budget.Exceeded = true;
-        return false;
-    }
-
-    /// <summary>Whether a list item is still to be checked: false once the budget is exceeded (the item is counted as skipped).</summary>
-    public bool CheckItem()
-    {
-        if (!Exceeded)
-        {
-            return true;
-        }
-
-        SkippedItems++;
         return false;
     }
 
